@@ -1,0 +1,119 @@
+import { createReadStream } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { createInterface } from "node:readline";
+import type { Posting } from "../posting.js";
+
+/** Where a record came from, for error records: the file and its line (JSONL) or none (whole file). */
+export interface RecordOrigin {
+  readonly file: string;
+  readonly line?: number;
+}
+
+/** One input record: a posting, or the reason it could not be read. */
+export type InputRecord =
+  | { readonly ok: true; readonly origin: RecordOrigin; readonly posting: Exclude<Posting, string> }
+  | { readonly ok: false; readonly origin: RecordOrigin; readonly id: string | undefined; readonly message: string };
+
+export interface FieldMapping {
+  readonly id: string;
+  readonly title: string;
+  /** Body fields tried in order; a field named `html` (or any value with markup) is read as HTML. */
+  readonly text: readonly string[];
+}
+
+export const DEFAULT_FIELDS: FieldMapping = { id: "id", title: "title", text: ["text", "description", "html"] };
+
+const JSON_LINES = new Set([".jsonl", ".ndjson"]);
+const WHOLE_FILE = new Set([".txt", ".md", ".html", ".htm"]);
+
+/** Files a directory holds that `classify` reads, sorted by name so runs are reproducible. */
+async function expandInput(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const names = (await readdir(path)).sort();
+  const nested = await Promise.all(
+    names.map(async (name) => {
+      const full = join(path, name);
+      const ext = extname(name).toLowerCase();
+      if ((await stat(full)).isDirectory()) return expandInput(full);
+      return JSON_LINES.has(ext) || WHOLE_FILE.has(ext) ? [full] : [];
+    }),
+  );
+  return nested.flat();
+}
+
+export function recordFromObject(value: unknown, fields: FieldMapping, origin: RecordOrigin): InputRecord {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { ok: false, origin, id: undefined, message: "a record must be a JSON object" };
+  }
+  const record = value as Record<string, unknown>;
+  const rawId = record[fields.id];
+  const id = typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : undefined;
+  const title = record[fields.title];
+  const bodyField = fields.text.find((f) => typeof record[f] === "string");
+  if (bodyField === undefined && typeof title !== "string") {
+    return { ok: false, origin, id, message: `no ${[fields.title, ...fields.text].join(", ")} field with text` };
+  }
+  const body = bodyField === undefined ? undefined : (record[bodyField] as string);
+  const posting: { id?: string; title?: string; text?: string; html?: string } = {};
+  if (id !== undefined) posting.id = id;
+  if (typeof title === "string") posting.title = title;
+  if (body !== undefined) {
+    if (bodyField === "html") posting.html = body;
+    else posting.text = body;
+  }
+  return { ok: true, origin, posting };
+}
+
+async function* jsonLines(lines: AsyncIterable<string>, file: string, fields: FieldMapping): AsyncGenerator<InputRecord> {
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    if (raw.trim() === "") continue;
+    const origin = { file, line };
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      yield { ok: false, origin, id: undefined, message: `malformed JSON: ${(error as Error).message}` };
+      continue;
+    }
+    yield recordFromObject(value, fields, origin);
+  }
+}
+
+function linesOf(stream: NodeJS.ReadableStream): AsyncIterable<string> {
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+/** Reads every input (files, directories, or `-` for stdin) as a stream of records, in order. */
+export async function* readInputs(inputs: readonly string[], fields: FieldMapping, stdin: NodeJS.ReadableStream): AsyncGenerator<InputRecord> {
+  for (const input of inputs.length === 0 ? ["-"] : inputs) {
+    if (input === "-") {
+      yield* jsonLines(linesOf(stdin), "<stdin>", fields);
+      continue;
+    }
+    let files: string[];
+    try {
+      files = await expandInput(input);
+    } catch (error) {
+      yield { ok: false, origin: { file: input }, id: undefined, message: `cannot read: ${(error as Error).message}` };
+      continue;
+    }
+    for (const file of files) {
+      const ext = extname(file).toLowerCase();
+      if (JSON_LINES.has(ext)) {
+        yield* jsonLines(linesOf(createReadStream(file, "utf8")), file, fields);
+        continue;
+      }
+      try {
+        const content = await readFile(file, "utf8");
+        const html = ext === ".html" || ext === ".htm";
+        yield { ok: true, origin: { file }, posting: html ? { id: file, html: content } : { id: file, text: content } };
+      } catch (error) {
+        yield { ok: false, origin: { file }, id: file, message: `cannot read: ${(error as Error).message}` };
+      }
+    }
+  }
+}

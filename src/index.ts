@@ -1,0 +1,17 @@
+export { classify, createClassifier, defaultLexicon } from "./classifier.js";
+export type { Classifier, ClassifierOptions, ClassifyOptions } from "./classifier.js";
+export type { Posting, InputFormat } from "./posting.js";
+export { DEFAULT_MAX_INPUT_LENGTH } from "./posting.js";
+export { loadLexicon, validateLexicon } from "./lexicon/load.js";
+export type { LexiconValidation } from "./lexicon/load.js";
+export { lexiconSchema, lexiconEntrySchema } from "./lexicon/schema.js";
+export type { Lexicon, LexiconInput, LexiconEntry, EntryRole, EntryScope, SectionWeights, DecisionSettings } from "./lexicon/schema.js";
+export { bandTableSchema, loadBandTable } from "./salary/band.js";
+export type { BandTable, SalaryBand } from "./salary/band.js";
+export { DEFAULT_LEVEL, levelForYears } from "./seniority.js";
+export type { Level, LevelBasis } from "./seniority.js";
+export { classificationSchema } from "./result.js";
+export type { Classification, Evidence, EvidenceMatch, Span, Field, SectionName, SeniorityResult } from "./result.js";
+export type { Label } from "./pipeline/05-decide.js";
+export { RoleLensError, LexiconError, InputError } from "./errors.js";
+export type { RoleLensErrorCode, DataIssue } from "./errors.js";

@@ -1,0 +1,73 @@
+import type { DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
+import { alternationOf, formKey } from "./forms.js";
+
+/** Section weights used when a lexicon does not set its own. Title evidence is weighted by its entries. */
+export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {
+  title: 1,
+  intro: 0.6,
+  about: 0.25,
+  role: 1,
+  requirements: 1,
+  preferred: 0.6,
+  benefits: 0.1,
+  legal: 0,
+  other: 0.8,
+};
+
+/** Decision settings used when a lexicon does not set its own (fitted on the dev postings; see README). */
+export const DEFAULT_DECISION: DecisionSettings = {
+  minEvidence: 3,
+  neitherShare: 0.5,
+  mixedRatio: 0.45,
+  mixedMinScore: 4,
+  repeatDecay: 0.5,
+  calibration: { bias: 0, margin: 2, evidence: 0.5 },
+};
+
+/** A matcher for one field kind: one RegExp over all its forms and the entry each form belongs to. */
+export interface FieldMatcher {
+  readonly regex: RegExp | undefined;
+  readonly entryOf: ReadonlyMap<string, number>;
+}
+
+/** A lexicon compiled once for matching: what `createClassifier` keeps and every `classify` reuses. */
+export interface CompiledLexicon {
+  readonly lexicon: Lexicon;
+  readonly entries: readonly LexiconEntry[];
+  readonly title: FieldMatcher;
+  readonly body: FieldMatcher;
+  readonly sectionWeights: SectionWeights;
+  readonly decision: DecisionSettings;
+}
+
+function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntry) => boolean, precedence: (e: LexiconEntry) => number): FieldMatcher {
+  const entryOf = new Map<string, number>();
+  const rank = new Map<string, number>();
+  const forms: string[] = [];
+  entries.forEach((entry, index) => {
+    if (!inField(entry)) return;
+    for (const form of [...entry.terms, ...entry.verbs, ...entry.variants]) {
+      const key = formKey(form);
+      const previous = rank.get(key);
+      if (previous !== undefined && previous >= precedence(entry)) continue;
+      entryOf.set(key, index);
+      rank.set(key, precedence(entry));
+      forms.push(form);
+    }
+  });
+  return { regex: alternationOf(forms), entryOf };
+}
+
+/** Builds the matchers of a validated lexicon. Costly once (a few ms), then shared by every call. */
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const entries = lexicon.entries;
+  return {
+    lexicon,
+    entries,
+    // In a title, title-scoped entries win over general ones that share a form.
+    title: fieldMatcher(entries, (e) => e.scope !== "body", (e) => (e.scope === "title" ? 1 : 0)),
+    body: fieldMatcher(entries, (e) => e.scope !== "title", () => 0),
+    sectionWeights: lexicon.sectionWeights ?? DEFAULT_SECTION_WEIGHTS,
+    decision: lexicon.decision ?? DEFAULT_DECISION,
+  };
+}

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { lexiconSchema } from "./schema.js";
+
+/** The JSON Schema of a lexicon document as written (defaults optional), for editors: `lexicons/lexicon.schema.json`. */
+export function lexiconJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(lexiconSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+}

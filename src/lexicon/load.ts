@@ -1,0 +1,66 @@
+import type { z } from "zod";
+import { LexiconError, type DataIssue } from "../errors.js";
+import { lexiconSchema, type Lexicon } from "./schema.js";
+import { formKey } from "./forms.js";
+
+/** Turns zod issues into `path: message` pairs, e.g. `entries[3].weight: expected number`. */
+export function toDataIssues(error: z.ZodError): DataIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join(""),
+    message: issue.message,
+  }));
+}
+
+/** Problems zod cannot see: duplicate ids, and one surface form claimed by two entries that match the same text. */
+function crossEntryIssues(lexicon: Lexicon): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const ids = new Map<string, number>();
+  lexicon.entries.forEach((entry, i) => {
+    const first = ids.get(entry.id);
+    if (first !== undefined) issues.push({ path: `entries[${i}].id`, message: `duplicate id "${entry.id}" (first at entries[${first}])` });
+    else ids.set(entry.id, i);
+  });
+  // Title-scoped entries take precedence over "any" entries in titles, so only equal scopes conflict.
+  const owners = new Map<string, { index: number; form: string }>();
+  lexicon.entries.forEach((entry, i) => {
+    const seen = new Set<string>();
+    const located = (["terms", "verbs", "variants"] as const).flatMap((field) => entry[field].map((form, j) => ({ form, where: `${field}[${j}]` })));
+    located.forEach(({ form, where }) => {
+      const key = `${entry.scope === "title" ? "title" : "body"}:${formKey(form)}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const owner = owners.get(key);
+      if (owner) {
+        issues.push({ path: `entries[${i}].${where}`, message: `surface form "${form}" is also "${owner.form}" in entries[${owner.index}] (${lexicon.entries[owner.index]?.id})` });
+      } else owners.set(key, { index: i, form });
+    });
+  });
+  return issues;
+}
+
+export type LexiconValidation =
+  | { readonly ok: true; readonly lexicon: Lexicon }
+  | { readonly ok: false; readonly issues: readonly DataIssue[] };
+
+/** Validates an untrusted lexicon document and reports every problem, without throwing. */
+export function validateLexicon(input: unknown): LexiconValidation {
+  const parsed = lexiconSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: toDataIssues(parsed.error) };
+  const issues = crossEntryIssues(parsed.data);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, lexicon: parsed.data };
+}
+
+/** Validates a lexicon document (an object, or its JSON text) and throws a `LexiconError` naming every problem. */
+export function loadLexicon(input: unknown): Lexicon {
+  let document = input;
+  if (typeof input === "string") {
+    try {
+      document = JSON.parse(input);
+    } catch (error) {
+      throw new LexiconError([{ path: "", message: `not valid JSON: ${(error as Error).message}` }]);
+    }
+  }
+  const result = validateLexicon(document);
+  if (!result.ok) throw new LexiconError(result.issues);
+  return result.lexicon;
+}

@@ -1,0 +1,88 @@
+/*
+ * Every regular expression that reads posting text lives here, so they can be reviewed together
+ * and checked for catastrophic backtracking in one test (tests/regex-safety.test.ts), which runs
+ * each one over adversarial input and bounds the time by a ratio.
+ *
+ * Rules they follow: no nested quantifiers over overlapping classes, bounded repetition where a
+ * group repeats, and every alternation anchored by literal text. All run on lowercased text unless
+ * noted. None uses the `u` flag on the hot path: V8 runs the ASCII forms faster.
+ */
+
+/** A letter or digit that would make a match part of a longer word (Latin-1 and Latin Extended letters included). */
+const WORD_CHAR = "a-z0-9_\\u00c0-\\u024f";
+
+/** Before a lexicon phrase: not preceded by a word character. */
+export const BOUNDARY_BEFORE = `(?<![${WORD_CHAR}])`;
+/** After a lexicon phrase: not followed by a word character ("c++" and "node.js" end in a symbol, so `\b` would miss them). */
+export const BOUNDARY_AFTER = `(?![${WORD_CHAR}])`;
+
+/** Inside a phrase, a space in the lexicon matches any run of whitespace or hyphens ("model serving", "model-serving"). */
+export const PHRASE_SPACE = "[\\s\\-]{1,3}";
+/** A hyphen in the lexicon matches a hyphen, one space, or nothing ("fine-tuning", "fine tuning", "finetuning"). */
+export const PHRASE_HYPHEN = "[\\s\\-]?";
+/** A slash tolerates one space either side ("ai/ml", "ai / ml"). */
+export const PHRASE_SLASH = " ?/ ?";
+/** An apostrophe matches the straight and the typographic one. */
+export const PHRASE_APOSTROPHE = "['\\u2019]";
+
+/** Characters that separate the words of a phrase; stripped to compare two forms ("fine-tuning" = "fine tuning"). */
+export const FORM_SEPARATORS = /[\s\-/'\u2019]+/g;
+
+/** Characters that need escaping inside a RegExp source. */
+export const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * Negation cues in the few words before a match, in the same sentence: "no", "not", "without",
+ * "never", "don't", "won't", "isn't", "nor", "no prior", "no need for". Matched against the text
+ * between the sentence start (at most NEGATION_WINDOW characters back) and the match.
+ */
+export const NEGATION_BEFORE = /(?<![a-z])(?:no|not|without|never|nor|don[’']t|doesn[’']t|won[’']t|isn[’']t|aren[’']t|cannot|can[’']t|neither)(?![a-z])/;
+/**
+ * Negation after a match, in the same sentence: "LLM experience is not required", "… not needed",
+ * "… not necessary", "… is not part of this role".
+ */
+export const NEGATION_AFTER = /^[^.;!?\n]{0,40}?(?<![a-z])(?:not|isn[’']t|aren[’']t) (?:required|needed|necessary|expected|part of|a requirement|involved)/;
+/** A cue that ends the negation's reach: a contrast ("not X but Y", "rather than") or a clause break. */
+export const NEGATION_STOP = /(?<![a-z])(?:but|however|instead|rather|although|though)(?![a-z])|[,:]/g;
+/** How far back (in characters) a negation cue may stand from the phrase it negates. */
+export const NEGATION_WINDOW = 48;
+
+/** The end of a sentence or list item: where negation scope and "same sentence" end. */
+export const SENTENCE_END = /[.!?;\n•·▪●]/;
+
+/**
+ * A heading line of a posting, read from its words: "About us", "Responsibilities:", "What you'll do",
+ * "Requirements", "Nice to have", "Benefits", … (English, with the Dutch and German headings that
+ * appear in the dev feed). Tested on one trimmed, lowercased line of at most 80 characters.
+ */
+export const HEADINGS: ReadonlyArray<readonly [kind: "about" | "role" | "requirements" | "preferred" | "benefits" | "legal", pattern: RegExp]> = [
+  ["preferred", /^(?:[a-z ]{0,20})?(?:nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills| experience)?|pluses|plus points|it(?:'|’)?s a plus|good to have|desired(?: skills| qualifications)?|additional (?:skills|qualifications)|even better|extra credit|pré|pluspunten)\b/],
+  ["requirements", /^(?:[a-z ]{0,20})?(?:requirements|qualifications|what you(?:'|’)?ll (?:need|bring)|what you bring|what we(?:'|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|must[ -]haves?|minimum qualifications|basic qualifications|required (?:skills|qualifications|experience)|skills(?: and| &) (?:experience|qualifications)|your (?:profile|skills|experience|background)|experience|skills|wat (?:wij vragen|je meebrengt|breng je mee)|functie-?eisen|profiel|ihr profil|dein profil|anforderungen)\b/],
+  ["role", /^(?:[a-z ]{0,20})?(?:responsibilities|what you(?:'|’)?ll do|what you will do|what you(?:'|’)?ll work on|your role|the role|role overview|about the role|about this role|the job|job description|position summary|your (?:mission|impact|responsibilities|tasks)|in this role|day[ -]to[ -]day|key duties|duties|what you(?:'|’)?ll be doing|the opportunity|wat (?:ga je doen|je gaat doen)|taken|verantwoordelijkheden|deine aufgaben|ihre aufgaben|aufgaben)\b/],
+  ["benefits", /^(?:[a-z ]{0,20})?(?:benefits|perks|what we offer|we offer|what(?:'|’)?s in it for you|compensation|salary|pay range|our offer|why join|why you(?:'|’)?ll love|wat (?:wij bieden|bieden wij)|arbeidsvoorwaarden|wir bieten|unser angebot)\b/],
+  ["about", /^(?:[a-z ]{0,20})?(?:about us|about the company|about the team|who we are|our company|our story|our mission|the company|company overview|company description|about [a-z0-9&.' ]{2,30}$|over ons|wie zijn wij|über uns)\b/],
+  ["legal", /^(?:[a-z ]{0,20})?(?:equal (?:employment )?opportunity|eeo|diversity(?: and| &) inclusion|privacy notice|disclaimer|accommodations?)\b/],
+];
+/** A line that is short enough, and ends like one, to be a heading. */
+export const HEADING_SHAPE = /^[^.!?]{2,80}[:：]?$/;
+/** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. */
+export const LEGAL_BOILERPLATE = /equal (?:employment )?opportunity|without regard to (?:race|age|sex|religion)|reasonable accommodation|e-verify|protected veteran/;
+
+/**
+ * Years of experience: "5+ years", "3-5 years", "3 to 5 yrs", "at least 4 years", "minimum of 2 years",
+ * "8 or more years". Group 1 is the lower bound, group 2 the upper one when a range is given.
+ */
+export const YEARS_OF_EXPERIENCE = /(?<![\d.$])(\d{1,2})(?:\.\d)?\s{0,2}(?:\+|plus)?\s{0,2}(?:(?:-|–|—|to)\s{0,2}(\d{1,2})\s{0,2}\+?\s{0,2})?(?:or more\s{1,2})?(?:years?|yrs?|jaar|jahre)(?![a-z])/g;
+/** Words after a "N years" that make it about experience rather than company age or a contract. */
+export const EXPERIENCE_CONTEXT = /^[^.;\n]{0,60}?(?:experience|exp\b|ervaring|erfahrung|working|work|industry|professional|in (?:ml|machine learning|software|data|ai|python|a )|of (?:hands-on|relevant|applied|building|developing|programming))/;
+
+/**
+ * Seniority markers in a job title, strongest first. Tested on the lowercased title.
+ * Roman numerals are read only as whole words at the end of a title part ("Engineer II", "Engineer III - Remote").
+ */
+export const TITLE_SENIORITY: ReadonlyArray<readonly [level: "junior" | "mid" | "senior" | "staff", pattern: RegExp]> = [
+  ["staff", /(?<![a-z])(?:staff|principal|distinguished|fellow|architect|head of|director)(?![a-z])|(?<![a-z])(?:iv|v)(?=\s*(?:$|[-–,(|/]))/],
+  ["senior", /(?<![a-z])(?:senior|sr|snr|lead|iii|expert)(?![a-z])/],
+  ["junior", /(?<![a-z])(?:junior|jr|intern|internship|trainee|graduate|new grad|entry[ -]level|apprentice|werkstudent|stagiair|co-op)(?![a-z])|(?<![a-z])i(?=\s*(?:$|[-–,(|/]))|(?<![a-z])associate (?=[a-z]* ?(?:engineer|developer|scientist))/],
+  ["mid", /(?<![a-z])(?:ii|mid[ -]level|medior|mid-senior|intermediate)(?![a-z])/],
+];

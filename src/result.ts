@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/** Which field of the input a span points into: the title or body of a posting object, or the whole string input. */
+export const fieldSchema = z.enum(["input", "title", "text", "html"]);
+export const sectionKindSchema = z.enum(["title", "intro", "about", "role", "requirements", "preferred", "benefits", "legal", "other"]);
+export const labelSchema = z.enum(["ml-engineer", "ai-engineer", "neither"]);
+export const levelSchema = z.enum(["junior", "mid", "senior", "staff"]);
+
+/** A span of the original input: `input[field].slice(start, end) === text`. */
+export const spanSchema = z.object({
+  field: fieldSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+
+export const evidenceMatchSchema = spanSchema.extend({
+  section: sectionKindSchema,
+  negated: z.boolean(),
+  /** Entry weight × section weight (0 when negated), before the repetition decay. */
+  weight: z.number(),
+});
+
+export const evidenceSchema = z.object({
+  id: z.string(),
+  role: z.enum(["ml", "ai", "shared", "neither"]),
+  category: z.string(),
+  source: z.string(),
+  weight: z.number(),
+  ambiguous: z.boolean(),
+  /** An ambiguous entry that did not count because no unambiguous entry of its role fired. */
+  unsupported: z.boolean(),
+  /** What this entry added to its role's score. */
+  contribution: z.number(),
+  matches: z.array(evidenceMatchSchema),
+});
+
+export const salaryBandSchema = z.object({
+  role: z.enum(["ml", "ai"]),
+  level: levelSchema,
+  min: z.number(),
+  max: z.number(),
+  currency: z.string(),
+  period: z.literal("year"),
+  source: z.string(),
+});
+
+export const seniorityResultSchema = z.object({
+  level: levelSchema,
+  basis: z.enum(["title", "years", "default"]),
+  evidence: spanSchema.nullable(),
+  yearsRequired: z.number().nullable(),
+});
+
+export const classificationSchema = z.object({
+  id: z.string().optional(),
+  label: labelSchema,
+  /** Probability that `label` is right, calibrated on labelled postings. */
+  confidence: z.number().min(0).max(1),
+  mixed: z.boolean(),
+  reason: z.enum(["thin-evidence", "other-role", "ml-dominates", "ai-dominates"]),
+  scores: z.object({ ml: z.number(), ai: z.number(), neither: z.number() }),
+  evidence: z.array(evidenceSchema),
+  seniority: seniorityResultSchema,
+  salary: z.object({ band: salaryBandSchema.nullable() }),
+});
+
+export type Field = z.infer<typeof fieldSchema>;
+export type SectionName = z.infer<typeof sectionKindSchema>;
+export type Span = z.infer<typeof spanSchema>;
+export type EvidenceMatch = z.infer<typeof evidenceMatchSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type SeniorityResult = z.infer<typeof seniorityResultSchema>;
+export type Classification = z.infer<typeof classificationSchema>;

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { LexiconError } from "../errors.js";
+import { toDataIssues } from "../lexicon/load.js";
+import type { Level } from "../seniority.js";
+
+const rangeSchema = z
+  .strictObject({ min: z.number().finite().positive(), max: z.number().finite().positive() })
+  .refine((r) => r.min <= r.max, { message: "min must not exceed max" });
+
+const levelsSchema = z.strictObject({ junior: rangeSchema, mid: rangeSchema, senior: rangeSchema, staff: rangeSchema });
+
+/** The salary table: one band per role and level, in one currency and period. */
+export const bandTableSchema = z.strictObject({
+  source: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD"),
+  period: z.literal("year"),
+  bands: z.strictObject({ ml: levelsSchema, ai: levelsSchema }),
+});
+
+export type BandTable = z.infer<typeof bandTableSchema>;
+
+export interface SalaryBand {
+  readonly role: "ml" | "ai";
+  readonly level: Level;
+  readonly min: number;
+  readonly max: number;
+  readonly currency: string;
+  readonly period: "year";
+  /** Where the figures come from; an estimate from the table, not a salary the posting states. */
+  readonly source: string;
+}
+
+export function loadBandTable(input: unknown): BandTable {
+  const parsed = bandTableSchema.safeParse(input);
+  if (!parsed.success) throw new LexiconError(toDataIssues(parsed.error), "band table", "BAND_TABLE_INVALID");
+  return parsed.data;
+}
+
+export function bandFor(table: BandTable, role: "ml" | "ai", level: Level): SalaryBand {
+  const { min, max } = table.bands[role][level];
+  return { role, level, min, max, currency: table.currency, period: table.period, source: table.source };
+}

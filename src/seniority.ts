@@ -1,0 +1,69 @@
+import { EXPERIENCE_CONTEXT, TITLE_SENIORITY, YEARS_OF_EXPERIENCE } from "./regex.js";
+
+export type Level = "junior" | "mid" | "senior" | "staff";
+
+/**
+ * How the level was decided: a marker in the title ("Senior", "Staff", "II"), the years of experience
+ * the posting requires, or the default. The title wins when both are present (as in the codebook).
+ */
+export type LevelBasis = "title" | "years" | "default";
+
+/** Lowercased text and the part of it to read. */
+export interface TextRange {
+  readonly lower: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface SeniorityFinding {
+  readonly level: Level;
+  readonly basis: LevelBasis;
+  /** Where the deciding marker stands: in the title range or the body range, normalized offsets. */
+  readonly at: { readonly in: "title" | "body"; readonly start: number; readonly end: number } | null;
+  /** The largest lower bound of years of experience the posting asks for, when it states one. */
+  readonly yearsRequired: number | null;
+}
+
+/** The level assumed when a posting states neither a title marker nor years: the seed's middle band. */
+export const DEFAULT_LEVEL: Level = "mid";
+
+/** Years of experience to level, after the codebook: 0–1 junior, 2–4 mid, 5+ senior (staff needs a title). */
+export function levelForYears(years: number): Level {
+  if (years < 2) return "junior";
+  if (years < 5) return "mid";
+  return "senior";
+}
+
+const EXPERIENCE_BEFORE = /experience[^.;\n]{0,20}$/;
+
+function requiredYears(body: TextRange): { years: number; start: number; end: number } | undefined {
+  let best: { years: number; start: number; end: number } | undefined;
+  const text = body.lower.slice(body.from, body.to);
+  YEARS_OF_EXPERIENCE.lastIndex = 0;
+  for (let m = YEARS_OF_EXPERIENCE.exec(text); m !== null; m = YEARS_OF_EXPERIENCE.exec(text)) {
+    const years = Number(m[1]);
+    if (years > 25) continue;
+    const end = m.index + m[0].length;
+    if (!EXPERIENCE_CONTEXT.test(text.slice(end, end + 80)) && !EXPERIENCE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (!best || years > best.years) best = { years, start: body.from + m.index, end: body.from + end };
+  }
+  return best;
+}
+
+function titleMarker(title: TextRange): { level: Level; start: number; end: number } | undefined {
+  const text = title.lower.slice(title.from, title.to);
+  for (const [level, pattern] of TITLE_SENIORITY) {
+    const m = pattern.exec(text);
+    if (m) return { level, start: title.from + m.index, end: title.from + m.index + m[0].length };
+  }
+  return undefined;
+}
+
+export function detectSeniority(title: TextRange | undefined, body: TextRange): SeniorityFinding {
+  const years = requiredYears(body);
+  const yearsRequired = years?.years ?? null;
+  const marker = title ? titleMarker(title) : undefined;
+  if (marker) return { level: marker.level, basis: "title", at: { in: "title", start: marker.start, end: marker.end }, yearsRequired };
+  if (years) return { level: levelForYears(years.years), basis: "years", at: { in: "body", start: years.start, end: years.end }, yearsRequired };
+  return { level: DEFAULT_LEVEL, basis: "default", at: null, yearsRequired };
+}

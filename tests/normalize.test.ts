@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { classify, InputError } from "../src/index.js";
+import { looksLikeHtml, lowercaseSameLength, normalizeHtml } from "../src/pipeline/01-normalize.js";
+import { segment } from "../src/pipeline/02-segment.js";
+
+describe("HTML normalization", () => {
+  it("keeps block boundaries, decodes entities and drops script and style content", () => {
+    const n = normalizeHtml("<h2>About&nbsp;us</h2><p>We  build\n things.</p><ul><li>A &amp; B</li><li>C</li></ul><script>var llm = 1</script><style>p{}</style>");
+    expect(n.text).toBe("About us\nWe build things.\nA & B\nC\n");
+  });
+
+  it("maps every character back to the source range it came from", () => {
+    const html = "<p>Fine&#45;tuning &amp; RAG</p>";
+    const n = normalizeHtml(html);
+    const start = n.text.indexOf("Fine-tuning &");
+    const span = n.toSource(start, start + "Fine-tuning &".length);
+    expect(html.slice(span.start, span.end)).toBe("Fine&#45;tuning &amp;");
+  });
+
+  it("survives unclosed and deeply nested markup", () => {
+    const deep = "<div>".repeat(5000) + "LangChain agents" + "<p>unclosed <b>bold";
+    const n = normalizeHtml(deep);
+    expect(n.text).toContain("LangChain agents");
+  });
+
+  it("reads a string body as HTML only when it has HTML markup", () => {
+    expect(looksLikeHtml("<p>hello</p>")).toBe(true);
+    expect(looksLikeHtml("salary &amp; benefits")).toBe(true);
+    expect(looksLikeHtml("if a < b and c > d")).toBe(false);
+    const r = classify("<p>AI Engineer</p><ul><li>Build RAG pipelines with LangChain</li></ul>");
+    expect(r.evidence.find((e) => e.id === "ai.agents")?.matches[0]?.text).toBe("LangChain");
+  });
+
+  it("lowercases without changing the length", () => {
+    const text = "İstanbul ML ẞ";
+    expect(lowercaseSameLength(text)).toHaveLength(text.length);
+  });
+});
+
+describe("sections", () => {
+  it("cuts the body at the headings it knows", () => {
+    const text = "We are a startup.\nAbout us\nFounded in 2020.\nWhat you'll do:\n- Build things\nRequirements\n- Python\nNice to have\n- Go\nBenefits\n- Lunch\n";
+    const kinds = segment(text, text.toLowerCase(), 0).map((s) => s.kind);
+    expect(kinds).toEqual(["intro", "about", "role", "requirements", "preferred", "benefits"]);
+  });
+
+  it("recognizes a heading at the start of a line that goes on after a colon", () => {
+    const text = "Responsibilities: build agents\nQualifications: Python\n";
+    expect(segment(text, text.toLowerCase(), 0).map((s) => s.kind)).toEqual(["role", "requirements"]);
+  });
+
+  it("sections cover the body exactly, in order", () => {
+    const text = "Intro\nAbout us\nx\nRequirements\ny";
+    const sections = segment(text, text.toLowerCase(), 0);
+    expect(sections[0]!.start).toBe(0);
+    expect(sections.at(-1)!.end).toBe(text.length);
+    sections.slice(1).forEach((s, i) => expect(s.start).toBe(sections[i]!.end));
+  });
+});
+
+describe("input errors", () => {
+  it.each([
+    [42, "(posting)"],
+    [null, "(posting)"],
+    [["text"], "(posting)"],
+    [{ text: 7 }, "text"],
+    [{ id: {}, text: "x" }, "id"],
+    [{}, "(posting)"],
+  ])("%j is an InputError naming %s", (input, field) => {
+    try {
+      classify(input as never);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).code).toBe("INPUT_INVALID");
+      expect((error as InputError).field).toBe(field);
+    }
+  });
+
+  it("input over the size limit is INPUT_TOO_LARGE, and the limit can be raised", async () => {
+    const { createClassifier } = await import("../src/index.js");
+    const big = "LLM ".repeat(300_000);
+    expect(() => classify(big)).toThrow(expect.objectContaining({ code: "INPUT_TOO_LARGE" }));
+    expect(createClassifier({ maxInputLength: 2_000_000 }).classify(big).label).toBeDefined();
+  });
+
+  it("empty and whitespace-only postings are neither with nothing to go on", () => {
+    for (const text of ["", "   \n\t "]) {
+      const r = classify(text);
+      expect(r.label).toBe("neither");
+      expect(r.reason).toBe("thin-evidence");
+      expect(r.evidence).toEqual([]);
+    }
+  });
+});

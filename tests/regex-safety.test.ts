@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import * as patterns from "../src/regex.js";
+import { defaultLexicon } from "../src/index.js";
+import { compileLexicon } from "../src/lexicon/compile.js";
+
+/*
+ * Catastrophic backtracking shows as super-linear time. Every regex that reads posting text runs
+ * over adversarial inputs of size n and 10n; the larger must cost at most ~15× the smaller (linear
+ * is 10×, a quadratic regex is 100×). Minimum of several runs, to damp machine noise.
+ */
+const ADVERSARIAL = [
+  "a", " ", "-", "1", "9 ", "1-", "5+ ", "no ", "not ", "years ", "model ", "model-", "model - ", "ai/", "a.i.", "&", "'",
+  "fine-", "fine ", "senior ", "ii ", "experience ", "about ", "responsibilities ", "<p>", "llm", "1.5 ", ":",
+];
+
+function minTime(run: () => void, repeat = 5): number {
+  let best = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const t = performance.now();
+    run();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+function scan(re: RegExp, text: string): void {
+  if (re.global) {
+    re.lastIndex = 0;
+    let guard = 0;
+    for (let m = re.exec(text); m !== null && guard < 1e6; m = re.exec(text), guard++) if (m[0] === "") re.lastIndex++;
+  } else {
+    re.test(text);
+  }
+}
+
+const named: Array<[string, RegExp]> = [];
+for (const [name, value] of Object.entries(patterns)) {
+  if (value instanceof RegExp) named.push([name, value]);
+}
+for (const [kind, re] of patterns.HEADINGS) named.push([`HEADINGS.${kind}`, re]);
+for (const [level, re] of patterns.TITLE_SENIORITY) named.push([`TITLE_SENIORITY.${level}`, re]);
+named.push(["compiled default lexicon (body)", compileLexicon(defaultLexicon()).body.regex!]);
+
+describe("every text regex runs in linear time", () => {
+  it.each(named)("%s", (_, re) => {
+    for (const unit of ADVERSARIAL) {
+      const small = unit.repeat(Math.ceil(2000 / unit.length));
+      const large = unit.repeat(Math.ceil(20000 / unit.length));
+      scan(re, small); // warm-up
+      const ratio = minTime(() => scan(re, large)) / Math.max(minTime(() => scan(re, small)), 0.05);
+      expect(ratio, `unit ${JSON.stringify(unit)}`).toBeLessThan(15);
+    }
+  });
+});

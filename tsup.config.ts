@@ -1,0 +1,21 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: "node20",
+    // The default lexicon and band table are bundled so the core reads no file at run time.
+    loader: { ".json": "json" },
+  },
+  {
+    entry: { cli: "src/cli/bin.ts" },
+    format: ["esm"],
+    clean: false,
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);
