@@ -65,8 +65,14 @@ export const HEADINGS: ReadonlyArray<readonly [kind: "about" | "role" | "require
 ];
 /** A line that is short enough, and ends like one, to be a heading. */
 export const HEADING_SHAPE = /^[^.!?]{2,80}[:：]?$/;
-/** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. */
-export const LEGAL_BOILERPLATE = /equal (?:employment )?opportunity|without regard to (?:race|age|sex|religion)|reasonable accommodation|e-verify|protected veteran/;
+/**
+ * A heading glued into running text, as scraped postings often have it: "Key ResponsibilitiesDevelop …",
+ * "About the Role:Treeswift is …". Case-insensitive; the caller checks that a colon or a capital letter
+ * follows, and that a sentence end, a line start or a double space comes before.
+ */
+export const INLINE_HEADING = /(?:key responsibilities|responsibilities|requirements|required skills|preferred skills|preferred qualifications|minimum qualifications|basic qualifications|qualifications|benefits|perks|about the role|about the job|about the team|about us|about you|what you(?:'|’)ll do|what you will do|what we offer|what you(?:'|’)ll bring|what you bring|what we(?:'|’)re looking for|who we(?:'|’)re looking for|who you are|nice to have|bonus points|your profile|the role|who we are)/gi;
+/** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. Matched per sentence. */
+export const LEGAL_BOILERPLATE = /equal (?:employment )?opportunit|without regard to (?:race|age|sex|religion|color)|reasonable accommodation|e-verify|protected veteran|sexual orientation|gender identity/g;
 
 /**
  * Years of experience: "5+ years", "3-5 years", "3 to 5 yrs", "at least 4 years", "minimum of 2 years",

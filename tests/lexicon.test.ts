@@ -95,3 +95,16 @@ describe("lexicon JSON Schema", () => {
     expect(file).toEqual(lexiconJsonSchema());
   });
 });
+
+describe("compiled matcher", () => {
+  it("matches every spelling of a term, also spellings that share a key", () => {
+    const c = createClassifier({ lexicon: lexicon([entry({ terms: ["genai", "gen ai", "gen-ai"] })]) });
+    for (const text of ["GenAI", "Gen AI", "gen-ai", "gen  ai"]) expect(c.classify(`Engineer\nWe do ${text} work.`).scores.ml, text).toBeGreaterThan(0);
+  });
+
+  it("prefers the longest phrase at a position", () => {
+    const c = createClassifier({ lexicon: lexicon([entry({ terms: ["model"] }), entry({ id: "ml.serving", terms: ["model serving"] })]) });
+    const r = c.classify("Engineer\nWe do model serving.");
+    expect(r.evidence.map((e) => e.id)).toEqual(["ml.serving"]);
+  });
+});

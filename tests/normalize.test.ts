@@ -28,7 +28,7 @@ describe("HTML normalization", () => {
     expect(looksLikeHtml("salary &amp; benefits")).toBe(true);
     expect(looksLikeHtml("if a < b and c > d")).toBe(false);
     const r = classify("<p>AI Engineer</p><ul><li>Build RAG pipelines with LangChain</li></ul>");
-    expect(r.evidence.find((e) => e.id === "ai.agents")?.matches[0]?.text).toBe("LangChain");
+    expect(r.evidence.find((e) => e.id === "ai.agent-frameworks")?.matches[0]?.text).toBe("LangChain");
   });
 
   it("lowercases without changing the length", () => {
@@ -91,5 +91,26 @@ describe("input errors", () => {
       expect(r.reason).toBe("thin-evidence");
       expect(r.evidence).toEqual([]);
     }
+  });
+});
+
+describe("sections in scraped text", () => {
+  it("finds headings glued to the next word", () => {
+    const text = "We make maps.About the Role:We need you.Key ResponsibilitiesTrain models.Required SkillsPython.BenefitsLunch.";
+    const kinds = segment(text, text.toLowerCase(), 0).map((s) => s.kind);
+    expect(kinds).toEqual(["intro", "role", "role", "requirements", "benefits"]);
+  });
+
+  it("marks only the boilerplate sentence as legal, not the whole line", () => {
+    const text = "Train ranking models with PyTorch. We are an equal opportunity employer. Deploy them with Triton.";
+    const sections = segment(text, text.toLowerCase(), 0);
+    const legal = sections.filter((s) => s.kind === "legal").map((s) => text.slice(s.start, s.end).trim());
+    expect(legal).toEqual(["We are an equal opportunity employer."]);
+    expect(sections.map((s) => s.kind)).toEqual(["other", "legal", "other"]);
+  });
+
+  it("a body with no headings is one section of unknown kind", () => {
+    const text = "Train models.\nDeploy them.";
+    expect(segment(text, text.toLowerCase(), 0).map((s) => s.kind)).toEqual(["other"]);
   });
 });

@@ -69,7 +69,7 @@ describe("negation", () => {
 
   it("a contrast ends the negation: 'not X, but Y' counts Y", () => {
     const r = classify("Engineer\nResponsibilities\n- Not a research role, but you will build RAG pipelines with LangChain.");
-    expect(r.evidence.find((e) => e.id === "ai.agents")?.matches[0]?.negated).toBe(false);
+    expect(r.evidence.find((e) => e.id === "ai.agent-frameworks")?.matches[0]?.negated).toBe(false);
   });
 
   it("negation stays in its sentence", () => {

@@ -6,8 +6,9 @@ export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {
   title: 1,
   intro: 0.6,
   about: 0.25,
-  role: 1,
-  requirements: 1,
+  // What the job does says more than the tool lists in its requirements.
+  role: 1.25,
+  requirements: 0.75,
   preferred: 0.6,
   benefits: 0.1,
   legal: 0,
@@ -17,7 +18,7 @@ export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {
 /** Decision settings used when a lexicon does not set its own (fitted on the dev postings; see README). */
 export const DEFAULT_DECISION: DecisionSettings = {
   minEvidence: 3,
-  neitherShare: 0.5,
+  neitherShare: 0.4,
   mixedRatio: 0.45,
   mixedMinScore: 4,
   repeatDecay: 0.5,
@@ -47,12 +48,13 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
   entries.forEach((entry, index) => {
     if (!inField(entry)) return;
     for (const form of [...entry.terms, ...entry.verbs, ...entry.variants]) {
+      // Spellings that share a key ("genai", "gen ai") all go into the regex; the key names one entry.
+      forms.push(form);
       const key = formKey(form);
       const previous = rank.get(key);
       if (previous !== undefined && previous >= precedence(entry)) continue;
       entryOf.set(key, index);
       rank.set(key, precedence(entry));
-      forms.push(form);
     }
   });
   return { regex: alternationOf(forms), entryOf };
