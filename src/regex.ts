@@ -76,11 +76,24 @@ export const LEGAL_BOILERPLATE = /equal (?:employment )?opportunit|without regar
 
 /**
  * Years of experience: "5+ years", "3-5 years", "3 to 5 yrs", "at least 4 years", "minimum of 2 years",
- * "8 or more years". Group 1 is the lower bound, group 2 the upper one when a range is given.
+ * "8 or more years", "one year". Group 1 is the lower bound (digits or a word up to ten), group 2 the
+ * upper one when a range is given, group 3 a "+"/"plus" that makes it a requirement by itself.
  */
-export const YEARS_OF_EXPERIENCE = /(?<![\d.$])(\d{1,2})(?:\.\d)?\s{0,2}(?:\+|plus)?\s{0,2}(?:(?:-|–|—|to)\s{0,2}(\d{1,2})\s{0,2}\+?\s{0,2})?(?:or more\s{1,2})?(?:years?|yrs?|jaar|jahre)(?![a-z])/g;
+export const YEARS_OF_EXPERIENCE = /((?<![\d.$])\d{1,2}|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten))(?:\.\d)?\s{0,2}(\+|plus)?\s{0,2}(?:(?:-|–|—|to)\s{0,2}(\d{1,2})\s{0,2}\+?\s{0,2})?(?:or more\s{1,2})?(?:years?|yrs?|jaar|jahre)(?![a-z])/g;
 /** Words after a "N years" that make it about experience rather than company age or a contract. */
-export const EXPERIENCE_CONTEXT = /^[^.;\n]{0,60}?(?:experience|exp\b|ervaring|erfahrung|working|work|industry|professional|in (?:ml|machine learning|software|data|ai|python|a )|of (?:hands-on|relevant|applied|building|developing|programming))/;
+export const EXPERIENCE_AFTER = /^[^.;\n]{0,60}?(?:experience|exp\b|ervaring|erfahrung|working|work|industry|professional|hands-on|relevant|development|developing|building|designing|applying|operationaliz|programming|as an? |in (?:ml|machine learning|software|data|ai|python|a |the |an? )|of (?:python|ml|ai|software|data|deep|machine))/;
+/** Words before a "N years" that make it a requirement: "minimum of", "at least", "over". */
+export const EXPERIENCE_BEFORE = /(?:experience|minimum|min\.?|at least|over|more than|requires?|with)[^.;\n]{0,20}$/;
+/** Words after a "N years" that rule out experience: company age, contract length, warranties. */
+export const NOT_EXPERIENCE_AFTER = /^\s{0,2}(?:ago|old|in business|of history|history|contract|warranty|anniversary|vesting)/;
+export const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/**
+ * A seniority word in the body where it names the hire: "we are seeking a Senior AI Developer", "as a
+ * junior AI engineer you'll …", "this role is for a junior to mid-level engineer", "Position Title:
+ * Senior AI Engineer". Group 1 is the marker. Not "work with senior engineers" (no hiring cue).
+ */
+export const BODY_SENIORITY = /(?:seeking|looking for|hiring|as|is for|position title:?|job title:?)\s{1,3}(?:an?\s{1,3})?(?:(?:highly |very )?(?:skilled|experienced|talented|motivated|passionate|driven|hands-on),?\s{1,3}(?:and\s{1,3})?){0,3}(senior|sr\.?|junior|jr\.?|staff|principal|lead|mid-level|entry-level|intern)\s{1,3}(?:[a-z/&-]{1,20}\s{1,3}){0,3}(?:engineer|developer|scientist|architect)/g;
 
 /**
  * Seniority markers in a job title, strongest first. Tested on the lowercased title.

@@ -47,7 +47,7 @@ export const salaryBandSchema = z.object({
 
 export const seniorityResultSchema = z.object({
   level: levelSchema,
-  basis: z.enum(["title", "years", "default"]),
+  basis: z.enum(["title", "body", "years", "default"]),
   evidence: spanSchema.nullable(),
   yearsRequired: z.number().nullable(),
 });

@@ -1,12 +1,13 @@
-import { EXPERIENCE_CONTEXT, TITLE_SENIORITY, YEARS_OF_EXPERIENCE } from "./regex.js";
+import { BODY_SENIORITY, EXPERIENCE_AFTER, EXPERIENCE_BEFORE, NOT_EXPERIENCE_AFTER, NUMBER_WORDS, TITLE_SENIORITY, YEARS_OF_EXPERIENCE } from "./regex.js";
 
 export type Level = "junior" | "mid" | "senior" | "staff";
 
 /**
- * How the level was decided: a marker in the title ("Senior", "Staff", "II"), the years of experience
- * the posting requires, or the default. The title wins when both are present (as in the codebook).
+ * How the level was decided, strongest first: a marker in the title ("Senior", "Staff", "II"), a
+ * marker where the body names the hire ("we are seeking a Senior AI Developer"), the years of
+ * experience the posting requires, or the default. The title wins over years, as in the codebook.
  */
-export type LevelBasis = "title" | "years" | "default";
+export type LevelBasis = "title" | "body" | "years" | "default";
 
 /** Lowercased text and the part of it to read. */
 export interface TextRange {
@@ -34,20 +35,38 @@ export function levelForYears(years: number): Level {
   return "senior";
 }
 
-const EXPERIENCE_BEFORE = /experience[^.;\n]{0,20}$/;
-
 function requiredYears(body: TextRange): { years: number; start: number; end: number } | undefined {
   let best: { years: number; start: number; end: number } | undefined;
   const text = body.lower.slice(body.from, body.to);
   YEARS_OF_EXPERIENCE.lastIndex = 0;
   for (let m = YEARS_OF_EXPERIENCE.exec(text); m !== null; m = YEARS_OF_EXPERIENCE.exec(text)) {
-    const years = Number(m[1]);
+    const years = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
     if (years > 25) continue;
     const end = m.index + m[0].length;
-    if (!EXPERIENCE_CONTEXT.test(text.slice(end, end + 80)) && !EXPERIENCE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const after = text.slice(end, end + 80);
+    if (NOT_EXPERIENCE_AFTER.test(after)) continue;
+    // "5+ years" and "3-5 years" are requirements by their shape; a bare "4 years" needs context.
+    const shaped = m[2] !== undefined || m[3] !== undefined;
+    if (!shaped && !EXPERIENCE_AFTER.test(after) && !EXPERIENCE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (!best || years > best.years) best = { years, start: body.from + m.index, end: body.from + end };
   }
   return best;
+}
+
+const MARKER_LEVEL: Readonly<Record<string, Level>> = {
+  senior: "senior", sr: "senior", "sr.": "senior", lead: "senior",
+  junior: "junior", jr: "junior", "jr.": "junior", "entry-level": "junior", intern: "junior",
+  staff: "staff", principal: "staff", "mid-level": "mid",
+};
+
+function bodyMarker(body: TextRange): { level: Level; start: number; end: number } | undefined {
+  const text = body.lower.slice(body.from, Math.min(body.to, body.from + 3000));
+  BODY_SENIORITY.lastIndex = 0;
+  const m = BODY_SENIORITY.exec(text);
+  const level = m ? MARKER_LEVEL[m[1]!] : undefined;
+  if (!m || !level) return undefined;
+  const start = body.from + m.index + m[0].indexOf(m[1]!, m[0].length - m[0].trimStart().length);
+  return { level, start, end: start + m[1]!.length };
 }
 
 function titleMarker(title: TextRange): { level: Level; start: number; end: number } | undefined {
@@ -64,6 +83,8 @@ export function detectSeniority(title: TextRange | undefined, body: TextRange): 
   const yearsRequired = years?.years ?? null;
   const marker = title ? titleMarker(title) : undefined;
   if (marker) return { level: marker.level, basis: "title", at: { in: "title", start: marker.start, end: marker.end }, yearsRequired };
+  const named = bodyMarker(body);
+  if (named) return { level: named.level, basis: "body", at: { in: "body", start: named.start, end: named.end }, yearsRequired };
   if (years) return { level: levelForYears(years.years), basis: "years", at: { in: "body", start: years.start, end: years.end }, yearsRequired };
   return { level: DEFAULT_LEVEL, basis: "default", at: null, yearsRequired };
 }

@@ -65,3 +65,26 @@ describe("seniority from required years", () => {
     for (let y = 0; y < 30; y++) expect(order.indexOf(levelForYears(y + 1))).toBeGreaterThanOrEqual(order.indexOf(levelForYears(y)));
   });
 });
+
+describe("seniority named in the body", () => {
+  it.each([
+    ["We are seeking a highly skilled Senior AI Developer to join us.", "senior"],
+    ["As a junior AI engineer, you'll join our GenAI team.", "junior"],
+    ["This role is for a junior to mid-level engineer.", "junior"],
+    ["Position Title: Staff Machine Learning Engineer", "staff"],
+  ])("%s → %s", (text, expected) => {
+    const s = level("AI Engineer", text);
+    expect(s.basis).toBe("body");
+    expect(s.level).toBe(expected);
+    expect(text.slice(s.evidence!.start, s.evidence!.end).toLowerCase()).toBe(s.evidence!.text.toLowerCase());
+  });
+
+  it("does not read 'work with senior engineers' as the level of the hire", () => {
+    expect(level("AI Engineer", "You will work with senior engineers and mentor junior developers.").basis).toBe("default");
+  });
+
+  it("reads years written as words and glued to the previous word", () => {
+    expect(level("ML Engineer", "Requires one year of relevant work experience.").yearsRequired).toBe(1);
+    expect(level("ML Engineer", "Requirements5+ years of experience in ML.").yearsRequired).toBe(5);
+  });
+});

@@ -60,11 +60,16 @@ export const decisionSchema = z.strictObject({
   mixedMinScore: z.number().finite().min(0),
   /** Each further match of one entry counts this fraction of the previous one. */
   repeatDecay: z.number().finite().min(0).max(1),
-  /** Logistic calibration of confidence: sigmoid(bias + margin * logRatio + evidence * log1p(total)). */
+  /**
+   * Logistic calibration of confidence. For an ML/AI label: sigmoid(bias + margin·log((max+1)/(min+1))
+   * + evidence·log1p(ml+ai)); for `neither`: sigmoid(neitherBias + neitherGap·(log1p(neither) − log1p(ml+ai))).
+   */
   calibration: z.strictObject({
     bias: z.number().finite(),
     margin: z.number().finite(),
     evidence: z.number().finite(),
+    neitherBias: z.number().finite(),
+    neitherGap: z.number().finite(),
   }),
 });
 

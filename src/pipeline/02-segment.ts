@@ -45,9 +45,11 @@ function inlineHeadings(text: string, lineStart: number, lineEnd: number, marks:
   INLINE_HEADING.lastIndex = 0;
   for (let m = INLINE_HEADING.exec(line); m !== null; m = INLINE_HEADING.exec(line)) {
     const before = line.slice(Math.max(0, m.index - 3), m.index);
-    const after = line.slice(m.index + m[0].length).trimStart();
+    const after = line.slice(m.index + m[0].length);
     const opens = m.index === 0 || /[.!?:;)\]]\s{0,2}$|\s{2}$|[a-z)]$/.test(before);
-    if (!opens || !(after.startsWith(":") || isUpper(after[0]))) continue;
+    // Glued means a lowercase end running into a capital ("ResponsibilitiesDevelop"); all-caps text never qualifies.
+    const glued = isUpper(after[0]) && !isUpper(m[0].at(-1));
+    if (!opens || !(after.trimStart().startsWith(":") || glued)) continue;
     // A glued heading starts with a capital ("Key ResponsibilitiesDevelop"), not mid-word.
     if (!isUpper(m[0][0]) || (m.index > 0 && /[A-Za-z]/.test(before.at(-1) ?? "") && !/[a-z]$/.test(before))) continue;
     const kind = headingKind(m[0]);

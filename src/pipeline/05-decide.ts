@@ -23,20 +23,17 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 export function decide(scores: RoleScores, settings: DecisionSettings): Decision {
   const { ml, ai, neither } = scores;
   const core = ml + ai;
-  const { bias, margin, evidence } = settings.calibration;
-  const logRatio = Math.log((Math.max(ml, ai) + 1) / (Math.min(ml, ai) + 1));
-  const strength = Math.log1p(core);
+  const c = settings.calibration;
 
   if (core < settings.minEvidence || neither > settings.neitherShare * (core + neither)) {
-    // Confident "neither" when there is little ML/AI evidence at all; less so near the threshold.
-    const gap = Math.max(0, settings.minEvidence - core) + Math.max(0, neither - core);
-    const confidence = clamp(sigmoid(bias + evidence * gap + margin * 0.5));
+    const confidence = clamp(sigmoid(c.neitherBias + c.neitherGap * (Math.log1p(neither) - Math.log1p(core))));
     return { label: "neither", confidence, mixed: false, reason: core < settings.minEvidence ? "thin-evidence" : "other-role" };
   }
   const label: Label = ml >= ai ? "ml-engineer" : "ai-engineer";
+  const larger = Math.max(ml, ai);
   const smaller = Math.min(ml, ai);
-  const mixed = smaller >= settings.mixedMinScore && smaller >= settings.mixedRatio * Math.max(ml, ai);
-  const confidence = clamp(sigmoid(bias + margin * logRatio + evidence * strength));
+  const mixed = smaller >= settings.mixedMinScore && smaller >= settings.mixedRatio * larger;
+  const confidence = clamp(sigmoid(c.bias + c.margin * Math.log((larger + 1) / (smaller + 1)) + c.evidence * Math.log1p(core)));
   return { label, confidence, mixed, reason: label === "ml-engineer" ? "ml-dominates" : "ai-dominates" };
 }
 
