@@ -13,5 +13,7 @@ export type { Level, LevelBasis } from "./seniority.js";
 export { classificationSchema } from "./result.js";
 export type { Classification, Evidence, EvidenceMatch, Span, Field, SectionName, SeniorityResult } from "./result.js";
 export type { Label } from "./pipeline/05-decide.js";
+export { evaluate, calibration } from "./eval/evaluate.js";
+export type { EvaluationReport, LabelledPosting, ClassMetrics, ReliabilityBin, EvaluatedPosting } from "./eval/evaluate.js";
 export { RoleLensError, LexiconError, InputError } from "./errors.js";
 export type { RoleLensErrorCode, DataIssue } from "./errors.js";

@@ -6,6 +6,8 @@ import { describeInvariants } from "./support/invariants.js";
 // Runs after `npm run build` (see the "test" script): the same invariants against what npm ships.
 const esm = await import("../dist/index.js");
 const cjs = createRequire(import.meta.url)("../dist/index.cjs");
+const authoringEsm = await import("../dist/authoring.js");
+const authoringCjs = createRequire(import.meta.url)("../dist/authoring.cjs");
 
 describeInvariants("dist ESM", esm);
 describeInvariants("dist CJS", cjs);
@@ -23,5 +25,24 @@ describe("dist builds", () => {
 
   it("exposes the same public names from both builds", () => {
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+  });
+});
+
+describe("dist authoring entry (compromise and natural through their adapters)", () => {
+  const lexicon = { name: "t", version: "1", entries: [{ id: "ml.a", role: "ml", category: "c", weight: 1, source: "s", terms: ["vector database"], inflect: true, verbs: ["train models"] }] };
+
+  it.each([["ESM", authoringEsm], ["CJS", authoringCjs]])("%s: expands a lexicon with compromise", (_, mod) => {
+    const expanded = mod.expandLexicon(lexicon);
+    expect(expanded.entries[0].variants).toEqual(expect.arrayContaining(["vector databases", "trained models"]));
+  });
+
+  it.each([["ESM", authoringEsm], ["CJS", authoringCjs]])("%s: suggests lexicon terms with natural's tokenizer and stemmer", (_, mod) => {
+    const report = esm.evaluate(esm.createClassifier(), [
+      { id: "1", title: "Engineer", text: "Quantum annealing schedules.", label: "ml" },
+      { id: "2", title: "Engineer", text: "Quantum annealing circuits.", label: "ml" },
+    ]);
+    const texts = new Map([["1", "Quantum annealing schedules."], ["2", "Quantum annealing circuits."]]);
+    const gaps = mod.suggestTerms(report, texts, esm.defaultLexicon());
+    expect(gaps["ml-engineer"].map((g: { phrase: string }) => g.phrase)).toEqual(expect.arrayContaining(["quantum", "anneal", "quantum anneal"]));
   });
 });

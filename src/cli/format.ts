@@ -1,4 +1,6 @@
 import type { EvaluationReport } from "../eval/evaluate.js";
+import type { TermSuggestion } from "../eval/gaps.js";
+import type { Label } from "../pipeline/05-decide.js";
 import { LABELS } from "../eval/evaluate.js";
 import type { Classification } from "../result.js";
 
@@ -56,7 +58,7 @@ export function highlight(source: string, result: Classification, field: string,
   return out + source.slice(at);
 }
 
-export function evaluationReport(report: EvaluationReport, showWrong: number): string {
+export function evaluationReport(report: EvaluationReport, showWrong: number, gaps?: Record<Label, TermSuggestion[]>): string {
   const lines: string[] = [];
   lines.push(`postings: ${report.count}`);
   lines.push(`accuracy: ${fixed(report.accuracy)}   macro-F1: ${fixed(report.macroF1)}   ml/ai accuracy: ${fixed(report.mlAiAccuracy)}`);
@@ -85,6 +87,14 @@ export function evaluationReport(report: EvaluationReport, showWrong: number): s
       const s = p.result.scores;
       lines.push(`  ${p.id}  gold ${p.gold}, got ${p.result.label} (${fixed(p.result.confidence)}; ml ${s.ml}, ai ${s.ai}, neither ${s.neither})  "${p.title.slice(0, 60)}"`);
       lines.push(`    top evidence: ${topTerms(p.result, 5).join(", ") || "none"}`);
+    }
+  }
+  if (gaps && showWrong > 0) {
+    lines.push("");
+    lines.push("lexicon gaps: stemmed words and pairs common in the missed postings of a class, rare elsewhere, not in the lexicon");
+    for (const label of LABELS) {
+      const list = gaps[label];
+      if (list.length > 0) lines.push(`  ${label}: ${list.map((g) => `${g.phrase} (${g.missed}/${g.overall})`).join(", ")}`);
     }
   }
   lines.push("");

@@ -5,6 +5,8 @@ import { DEFAULT_FIELDS, readInputs, type FieldMapping } from "../batch/readers.
 import { createClassifier, type Classifier } from "../classifier.js";
 import { LexiconError, RoleLensError } from "../errors.js";
 import { evaluate, type LabelledPosting } from "../eval/evaluate.js";
+import { suggestTerms } from "../eval/gaps.js";
+import { normalizeHtml } from "../pipeline/01-normalize.js";
 import { expandLexicon } from "../lexicon/expand.js";
 import { validateLexicon } from "../lexicon/load.js";
 import type { Classification } from "../result.js";
@@ -182,13 +184,16 @@ async function commandEval(args: string[], io: CliIo): Promise<ExitCode> {
       throw new UsageError(`${file}:${i + 1}: malformed JSON: ${(error as Error).message}`);
     }
   });
-  const report = evaluate(await classifierFor(values.lexicon), postings);
+  const classifier = await classifierFor(values.lexicon);
+  const report = evaluate(classifier, postings);
+  const texts = new Map(postings.map((p, i) => [p.id ?? `#${i}`, `${p.title ?? ""}\n${p.html !== undefined ? normalizeHtml(p.html).text : (p.text ?? "")}`]));
+  const gaps = suggestTerms(report, texts, classifier.lexicon);
   if (values.json) {
     const { postings: evaluated, ...summary } = report;
     const wrong = evaluated.filter((p) => !p.correct).map((p) => ({ id: p.id, gold: p.gold, predicted: p.result.label, confidence: p.result.confidence, top: topTerms(p.result, 5) }));
-    io.stdout.write(JSON.stringify({ ...summary, wrong }, null, 2) + "\n");
+    io.stdout.write(JSON.stringify({ ...summary, wrong, lexiconGaps: gaps }, null, 2) + "\n");
   } else {
-    io.stdout.write(evaluationReport(report, Number(values.wrong)));
+    io.stdout.write(evaluationReport(report, Number(values.wrong), gaps));
   }
   return 0;
 }
