@@ -95,3 +95,10 @@ describe("tokens that ordinary word boundaries miss", () => {
     expect(r.evidence[0]?.matches.map((m) => m.text)).toEqual(["C++", ".NET"]);
   });
 });
+
+describe("acronyms that mean something else in benefits", () => {
+  it("a PPO health plan and an O1 visa are not ML or AI evidence", () => {
+    const r = classify("Office Manager\nBenefits\n- PPO and HMO health plans.\n- We sponsor O1 visas.");
+    expect(r.scores.ml + r.scores.ai).toBe(0);
+  });
+});
