@@ -9,8 +9,9 @@ import { matchField, type RawMatch } from "./pipeline/03-match.js";
 import { weigh } from "./pipeline/04-weigh.js";
 import { decide } from "./pipeline/05-decide.js";
 import { checkPosting, DEFAULT_MAX_INPUT_LENGTH, type InputFormat, type Posting } from "./posting.js";
-import type { Classification, Evidence, Field, Span } from "./result.js";
-import { bandFor, loadBandTable, type BandTable } from "./salary/band.js";
+import type { Classification, Evidence, Field, Span, StatedSalaryResult } from "./result.js";
+import { bandFor, compareToBand, loadBandTable, type BandTable } from "./salary/band.js";
+import { extractSalaries } from "./salary/extract.js";
 import { detectSeniority } from "./seniority.js";
 
 export interface ClassifierOptions {
@@ -48,6 +49,15 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 function spanOf(f: FieldText, start: number, end: number): Span {
   const s = f.norm.toSource(start, end);
   return { field: f.field, start: s.start, end: s.end, text: f.source.slice(s.start, s.end) };
+}
+
+/** Salaries stated in the title, then the body, as spans of the original input. */
+function statedSalaries(title: FieldText | undefined, body: FieldText): StatedSalaryResult[] {
+  return [title, body].flatMap((f) => {
+    if (!f) return [];
+    const text = f.from === 0 && f.to === f.norm.text.length ? f.norm.text : f.norm.text.slice(f.from, f.to);
+    return extractSalaries(text).map(({ text: _, start, end, ...figures }) => ({ ...spanOf(f, f.from + start, f.from + end), ...figures }));
+  });
 }
 
 function readFields(posting: ReturnType<typeof checkPosting>, format: InputFormat): { title: FieldText | undefined; body: FieldText } {
@@ -101,6 +111,9 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
 
   const role = decision.label === "ml-engineer" ? "ml" : decision.label === "ai-engineer" ? "ai" : undefined;
   const at = seniority.at;
+  const band = role ? bandFor(table, role, seniority.level) : null;
+  const mentions = statedSalaries(title, body);
+  const stated = mentions[0] ?? null;
   const result: Classification = {
     label: decision.label,
     confidence: decision.confidence,
@@ -114,7 +127,7 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
       evidence: at ? spanOf(at.in === "title" && title ? title : body, at.start, at.end) : null,
       yearsRequired: seniority.yearsRequired,
     },
-    salary: { band: role ? bandFor(table, role, seniority.level) : null },
+    salary: { band, stated, mentions, comparison: band && stated ? compareToBand(stated, band) : null },
   };
   return checked.id === undefined ? result : { id: checked.id, ...result };
 }

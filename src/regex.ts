@@ -105,3 +105,34 @@ export const TITLE_SENIORITY: ReadonlyArray<readonly [level: "junior" | "mid" | 
   ["junior", /(?<![a-z])(?:junior|jr|intern|internship|trainee|graduate|new grad|entry[ -]level|apprentice|werkstudent|stagiair|co-op)(?![a-z])|(?<![a-z])i(?=\s*(?:$|[-–,(|/]))|(?<![a-z])associate (?=[a-z]* ?(?:engineer|developer|scientist))/],
   ["mid", /(?<![a-z])(?:ii|mid[ -]level|medior|mid-senior|intermediate)(?![a-z])/],
 ];
+
+/*
+ * Stated pay. One expression finds an amount or a range of amounts with their currency marks;
+ * the cues around it decide whether it is pay. All case-insensitive, on the original text.
+ */
+const CURRENCY_PREFIX = "(US\\$|USD\\s?\\$?|CA\\$|C\\$|CAD\\s?\\$?|AU\\$|A\\$|AUD\\s?\\$?|NZ\\$|HK\\$|S\\$|SGD\\s?\\$?|(?:\\$|£|€|₹|¥)\\s?|(?:EUR|GBP|INR|CHF|SEK|NOK|DKK|PLN|JPY|NZD|MXN|BRL|ZAR|Rs\\.?)\\s?)";
+const AMOUNT_NUMBER = "(\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,7}(?:[.,]\\d{1,2})?)";
+const AMOUNT_MULTIPLIER = "(\\s?(?:k|K)(?![a-zA-Z])|\\s?(?:mm|m|million|b|bn|billion)(?![a-zA-Z]))?";
+const CURRENCY_SUFFIX = "(\\s?(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|euros?|dollars?|pounds?)(?![a-zA-Z])|\\s?€|\\s?(?:LPA|lakhs?)(?![a-zA-Z]))?";
+const RANGE_JOIN = "(\\s{0,3}(?:-|–|—|to|and|bis|tot)\\s{0,3}|\\s{0,2}-\\s{0,2}\\n\\s{0,3})";
+/**
+ * An amount, or a range of two. Groups: 1 prefix, 2 number, 3 multiplier, 4 suffix; 5 the join;
+ * 6–9 the same for the upper end. The caller requires a currency mark on at least one end.
+ */
+export const MONEY = new RegExp(
+  `${CURRENCY_PREFIX}?${AMOUNT_NUMBER}${AMOUNT_MULTIPLIER}${CURRENCY_SUFFIX}(?:${RANGE_JOIN}${CURRENCY_PREFIX}?${AMOUNT_NUMBER}${AMOUNT_MULTIPLIER}${CURRENCY_SUFFIX})?`,
+  "gi",
+);
+/** Before an amount: what is not a salary figure right next to it (a 401(k), a phone number, a version). */
+export const MONEY_GLUED_BEFORE = /[\d.,/(#+:]$|[a-z]$/i;
+/** The pay period, right after the amount or range: "per year", "/hr", "an hour", "annually", "p.a.", "per maand", "pro Monat". Group 1 is the unit word. */
+export const PAY_PERIOD_AFTER = /^\s{0,2}(?:\/\s?|per\s|pro\s|an?\s|each\s)?(year|yr|annum|annually|annual|yearly|p\.?a\.?|hour|hr|hourly|month|mo|monthly|week|wk|weekly|day|daily|jaar|jahr|maand|monat|uur|stunde|week|woche|dag|tag)(?![a-z])/i;
+/** A period named just before the amount: "hourly rate of $60", "annual salary: $150k". Group 1 is the unit word. */
+export const PAY_PERIOD_BEFORE = /(hourly|annual|yearly|monthly|weekly|daily)\s(?:[a-z]{1,12}\s){0,2}(?:of\s|is\s|:\s?|from\s|between\s)?$/i;
+/** Words that make a nearby figure pay. */
+export const PAY_CUE = /salary|salaries|compensation|\bpay\b|\bpaid\b|base|\brange\b|\bwages?\b|\bote\b|on[- ]target|\bearn|remuneration|\brate\b|package|\bctc\b|\blpa\b|salaris|gehalt|verg[üu]tung|per (?:year|annum|hour|month)|annual|hourly|starting at|up to/i;
+/** Words that make a figure something other than pay when they stand right beside it. */
+export const NOT_PAY_BEFORE = /(?:stipend|allowance|reimburs\w*|bonus|credit|budget|gift|discount|raised|funding|revenue|valuation|arr|invested|investment|series [a-e]|grant|fund|worth|sales of)[^.\n]{0,12}$/i;
+export const NOT_PAY_AFTER = /^[\s\-–:]{0,3}(?:(?!plus\s|and\s|with\s|or\s)[a-z-]{1,14}\s){0,2}(?:stipend|allowance|reimbursement|bonus|credit|budget|gift|discount|in (?:funding|revenue|sales|arr)|series|valuation|raise|round|fund|grant|users|customers|market|fertility|wellness|learning|education|tuition|relocation|referral|home[- ]office|equipment|towards?|for (?:education|learning|wellness|equipment|your)|per employee|life insurance|contribution|match)/i;
+/** Retirement plans named by their tax-code section: "401(k)", "401K", "403(b)". */
+export const RETIREMENT_PLAN = /^(?:401|403|457)$/;

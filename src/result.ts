@@ -45,6 +45,18 @@ export const salaryBandSchema = z.object({
   source: z.string(),
 });
 
+/** A salary the posting states; the span covers the figures as written in the input. */
+export const statedSalarySchema = spanSchema.extend({
+  min: z.number(),
+  max: z.number(),
+  /** ISO 4217, as the posting marks it; never converted. */
+  currency: z.string(),
+  period: z.enum(["year", "month", "week", "day", "hour"]),
+  /** min and max per year: hours × 2080, days × 260, weeks × 52, months × 12. */
+  annualMin: z.number(),
+  annualMax: z.number(),
+});
+
 export const seniorityResultSchema = z.object({
   level: levelSchema,
   basis: z.enum(["title", "body", "years", "default"]),
@@ -62,7 +74,16 @@ export const classificationSchema = z.object({
   scores: z.object({ ml: z.number(), ai: z.number(), neither: z.number() }),
   evidence: z.array(evidenceSchema),
   seniority: seniorityResultSchema,
-  salary: z.object({ band: salaryBandSchema.nullable() }),
+  salary: z.object({
+    /** The seed table's estimate for the label and level; null for neither. */
+    band: salaryBandSchema.nullable(),
+    /** The salary the posting states (the first, when it states several), or null. */
+    stated: statedSalarySchema.nullable(),
+    /** Every salary the posting states, in order (one per location, say). */
+    mentions: z.array(statedSalarySchema),
+    /** Where the stated range falls against the band, when both exist and the pay is in USD. */
+    comparison: z.enum(["below", "within", "above"]).nullable(),
+  }),
 });
 
 export type Field = z.infer<typeof fieldSchema>;
@@ -71,4 +92,5 @@ export type Span = z.infer<typeof spanSchema>;
 export type EvidenceMatch = z.infer<typeof evidenceMatchSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type SeniorityResult = z.infer<typeof seniorityResultSchema>;
+export type StatedSalaryResult = z.infer<typeof statedSalarySchema>;
 export type Classification = z.infer<typeof classificationSchema>;

@@ -40,3 +40,15 @@ export function bandFor(table: BandTable, role: "ml" | "ai", level: Level): Sala
   const { min, max } = table.bands[role][level];
   return { role, level, min, max, currency: table.currency, period: table.period, source: table.source };
 }
+
+/**
+ * Where a stated yearly range falls against a band: below (its top is under the band's floor), above
+ * (its floor is over the band's top), or within (they overlap). Null unless both are in the same
+ * currency, since role-lens converts no currencies.
+ */
+export function compareToBand(stated: { annualMin: number; annualMax: number; currency: string }, band: SalaryBand): "below" | "within" | "above" | null {
+  if (stated.currency !== band.currency) return null;
+  if (stated.annualMax < band.min) return "below";
+  if (stated.annualMin > band.max) return "above";
+  return "within";
+}

@@ -11,7 +11,7 @@ type PostingArg = Parameters<Api["classify"]>[0];
 export function expectSpansSliceBack(posting: PostingArg, result: Result): void {
   const fieldText = (field: string): string =>
     typeof posting === "string" ? posting : ((posting as Record<string, string | undefined>)[field] ?? "");
-  const spans = [...result.evidence.flatMap((e) => e.matches), ...(result.seniority.evidence ? [result.seniority.evidence] : [])];
+  const spans = [...result.evidence.flatMap((e) => e.matches), ...(result.seniority.evidence ? [result.seniority.evidence] : []), ...result.salary.mentions];
   for (const span of spans) {
     if (typeof posting === "string") expect(span.field).toBe("input");
     expect(fieldText(span.field).slice(span.start, span.end)).toBe(span.text);
@@ -110,6 +110,25 @@ export function describeInvariants(name: string, api: Api): void {
             expect(r.salary.band!.role).toBe(r.label === "ml-engineer" ? "ml" : "ai");
             expect(r.salary.band!.level).toBe(r.seniority.level);
           }
+        }),
+        { numRuns: runs },
+      );
+    });
+
+    it("states pay with min ≤ max and annualized ≥ raw, with spans that slice back", () => {
+      const pay = fc.constantFrom("", "Salary: $150,000 - $190,000 per year.", "Pay: $60-$75/hr.", "Compensation €70.000 – €90.000.", "Base salary up to £95k.");
+      fc.assert(
+        fc.property(postingTitle, postingText, pay, (title, body, payLine) => {
+          const text = `${body}\n${payLine}`;
+          const r = classifier.classify({ title, text });
+          for (const s of r.salary.mentions) {
+            expect(s.min).toBeLessThanOrEqual(s.max);
+            expect(s.annualMin).toBeLessThanOrEqual(s.annualMax);
+            expect(s.annualMin).toBeGreaterThanOrEqual(s.min);
+          }
+          if (payLine !== "") expect(r.salary.stated).not.toBeNull();
+          expect(r.salary.stated).toEqual(r.salary.mentions[0] ?? null);
+          expectSpansSliceBack({ title, text }, r);
         }),
         { numRuns: runs },
       );
