@@ -13,7 +13,7 @@ const ADVERSARIAL = [
   "fine-", "fine ", "senior ", "ii ", "experience ", "about ", "responsibilities ", "<p>", "llm", "1.5 ", ":",
 ];
 
-function minTime(run: () => void, repeat = 5): number {
+function minTime(run: () => void, repeat = 7): number {
   let best = Infinity;
   for (let i = 0; i < repeat; i++) {
     const t = performance.now();
@@ -44,10 +44,15 @@ named.push(["compiled default lexicon (body)", compileLexicon(defaultLexicon()).
 describe("every text regex runs in linear time", () => {
   it.each(named)("%s", (_, re) => {
     for (const unit of ADVERSARIAL) {
-      const small = unit.repeat(Math.ceil(2000 / unit.length));
-      const large = unit.repeat(Math.ceil(20000 / unit.length));
+      const small = unit.repeat(Math.ceil(10_000 / unit.length));
+      const large = unit.repeat(Math.ceil(100_000 / unit.length));
       scan(re, small); // warm-up
-      const ratio = minTime(() => scan(re, large)) / Math.max(minTime(() => scan(re, small)), 0.05);
+      // The floor keeps sub-0.2 ms timings, which are mostly noise, from deciding the ratio; a
+      // garbage-collection pause can still land in one measurement, so a ratio gets three chances.
+      let ratio = Infinity;
+      for (let attempt = 0; attempt < 3 && ratio >= 15; attempt++) {
+        ratio = Math.min(ratio, minTime(() => scan(re, large)) / Math.max(minTime(() => scan(re, small)), 0.2));
+      }
       expect(ratio, `unit ${JSON.stringify(unit)}`).toBeLessThan(15);
     }
   });
