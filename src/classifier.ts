@@ -56,7 +56,13 @@ function statedSalaries(title: FieldText | undefined, body: FieldText): StatedSa
   return [title, body].flatMap((f) => {
     if (!f) return [];
     const text = f.from === 0 && f.to === f.norm.text.length ? f.norm.text : f.norm.text.slice(f.from, f.to);
-    return extractSalaries(text).map(({ text: _, start, end, ...figures }) => ({ ...spanOf(f, f.from + start, f.from + end), ...figures }));
+    return extractSalaries(text).map((pay) => {
+      const s = f.norm.toSource(f.from + pay.start, f.from + pay.end);
+      return {
+        field: f.field, start: s.start, end: s.end, text: f.source.slice(s.start, s.end),
+        min: pay.min, max: pay.max, currency: pay.currency, period: pay.period, annualMin: pay.annualMin, annualMax: pay.annualMax,
+      };
+    });
   });
 }
 
@@ -99,12 +105,12 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
       ambiguous: entry.ambiguous,
       unsupported: w.unsupported,
       contribution: round(w.contribution),
-      matches: w.matches.map((m) => ({
-        ...spanOf(m.section === "title" && title ? title : body, m.start, m.end),
-        section: m.section,
-        negated: m.negated,
-        weight: round(m.weight),
-      })),
+      matches: w.matches.map((m) => {
+        // Built field by field: object spread here cost more than the whole match stage.
+        const f = m.section === "title" && title ? title : body;
+        const s = f.norm.toSource(m.start, m.end);
+        return { field: f.field, start: s.start, end: s.end, text: f.source.slice(s.start, s.end), section: m.section, negated: m.negated, weight: round(m.weight) };
+      }),
     };
   });
   evidence.sort((a, b) => b.contribution - a.contribution || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -13,6 +13,12 @@ const WORD_CHAR = "a-z0-9_\\u00c0-\\u024f";
 
 /** Before a lexicon phrase: not preceded by a word character. */
 export const BOUNDARY_BEFORE = `(?<![${WORD_CHAR}])`;
+/**
+ * The same for phrases that start with a letter or digit, as a cheap `\b`: a lookbehind tried at every
+ * position of the text cost more than the whole trie. (`\b` treats accented letters as non-word, a
+ * difference that only shows inside words like "xéml".)
+ */
+export const WORD_BOUNDARY_BEFORE = "\\b";
 /** After a lexicon phrase: not followed by a word character ("c++" and "node.js" end in a symbol, so `\b` would miss them). */
 export const BOUNDARY_AFTER = `(?![${WORD_CHAR}])`;
 
@@ -36,7 +42,7 @@ export const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
  * "never", "don't", "won't", "isn't", "nor", "no prior", "no need for". Matched against the text
  * between the sentence start (at most NEGATION_WINDOW characters back) and the match.
  */
-export const NEGATION_BEFORE = /(?<![a-z])(?:no|not|without|never|nor|don[’']t|doesn[’']t|won[’']t|isn[’']t|aren[’']t|cannot|can[’']t|neither)(?![a-z])/;
+export const NEGATION_BEFORE = /\b(?:n(?:o[rt]?|ever|either)|without|can(?:not|[’']t)|(?:don|doesn|won|isn|aren)[’']t)\b/g;
 /**
  * Negation after a match, in the same sentence: "LLM experience is not required", "… not needed",
  * "… not necessary", "… is not part of this role".
@@ -50,36 +56,71 @@ export const NEGATION_WINDOW = 48;
 /** The end of a sentence or list item: where negation scope and "same sentence" end. */
 export const SENTENCE_END = /[.!?;\n•·▪●]/;
 
+/** Words that may open a heading: "Your responsibilities", "Key qualifications", "What are the benefits". */
+const HEADING_OPENER = "^(?:(?:your|our|the|key|main|core|job|role|additional|minimum|basic|general|primary|essential|what are the|a few)\\s){0,2}";
+/** What may close one: "Requirements and qualifications", "Skills & experience", "About us!". */
+const HEADING_CLOSER = "(?:\\s(?:and|&)\\s[a-z ]{1,30})?[!]?$";
+
 /**
  * A heading line of a posting, read from its words: "About us", "Responsibilities:", "What you'll do",
  * "Requirements", "Nice to have", "Benefits", … (English, with the Dutch and German headings that
- * appear in the dev feed). Tested on one trimmed, lowercased line of at most 80 characters.
+ * appear in the feeds). Tested on one trimmed, lowercased line (or the part before its colon) of at
+ * most 80 characters; the whole candidate must be the heading, so a bullet that mentions "skills" is not one.
  */
-export const HEADINGS: ReadonlyArray<readonly [kind: "about" | "role" | "requirements" | "preferred" | "benefits" | "legal", pattern: RegExp]> = [
-  ["preferred", /^(?:[a-z ]{0,20})?(?:nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills| experience)?|pluses|plus points|it(?:'|’)?s a plus|good to have|desired(?: skills| qualifications)?|additional (?:skills|qualifications)|even better|extra credit|pré|pluspunten)\b/],
-  ["requirements", /^(?:[a-z ]{0,20})?(?:requirements|qualifications|what you(?:'|’)?ll (?:need|bring)|what you bring|what we(?:'|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|must[ -]haves?|minimum qualifications|basic qualifications|required (?:skills|qualifications|experience)|skills(?: and| &) (?:experience|qualifications)|your (?:profile|skills|experience|background)|experience|skills|wat (?:wij vragen|je meebrengt|breng je mee)|functie-?eisen|profiel|ihr profil|dein profil|anforderungen)\b/],
-  ["role", /^(?:[a-z ]{0,20})?(?:responsibilities|what you(?:'|’)?ll do|what you will do|what you(?:'|’)?ll work on|your role|the role|role overview|about the role|about this role|the job|job description|position summary|your (?:mission|impact|responsibilities|tasks)|in this role|day[ -]to[ -]day|key duties|duties|what you(?:'|’)?ll be doing|the opportunity|wat (?:ga je doen|je gaat doen)|taken|verantwoordelijkheden|deine aufgaben|ihre aufgaben|aufgaben)\b/],
-  ["benefits", /^(?:[a-z ]{0,20})?(?:benefits|perks|what we offer|we offer|what(?:'|’)?s in it for you|compensation|salary|pay range|our offer|why join|why you(?:'|’)?ll love|wat (?:wij bieden|bieden wij)|arbeidsvoorwaarden|wir bieten|unser angebot)\b/],
-  ["about", /^(?:[a-z ]{0,20})?(?:about us|about the company|about the team|who we are|our company|our story|our mission|the company|company overview|company description|about [a-z0-9&.' ]{2,30}$|over ons|wie zijn wij|über uns)\b/],
-  ["legal", /^(?:[a-z ]{0,20})?(?:equal (?:employment )?opportunity|eeo|diversity(?: and| &) inclusion|privacy notice|disclaimer|accommodations?)\b/],
-];
-/** A line that is short enough, and ends like one, to be a heading. */
-export const HEADING_SHAPE = /^[^.!?]{2,80}[:：]?$/;
+const HEADING_KINDS = ["preferred", "requirements", "role", "benefits", "about", "legal"] as const;
+export type HeadingKind = (typeof HEADING_KINDS)[number];
+const HEADING_WORDS: Readonly<Record<HeadingKind, string>> = {
+  preferred: "nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills| experience)?|pluses|plus points|it(?:'|’)?s a plus|good to have|desired(?: skills| qualifications)?|additional (?:skills|qualifications)|even better|extra credit|pluspunten|wünschenswert",
+  requirements: "requirements|qualifications|what you(?:'|’)?ll (?:need|bring)|what you bring|what we(?:'|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|must[ -]haves?|minimum qualifications|basic qualifications|required (?:skills|qualifications|experience)|skills|experience|profile|your (?:profile|skills|experience|background)|wat (?:wij vragen|je meebrengt|breng je mee)|functie-?eisen|profiel|ihr profil|dein profil|anforderungen",
+  role: "responsibilities|what you(?:'|’)?ll do|what you will do|what you(?:'|’)?ll work on|role|the role|role overview|about the role|about this role|the job|job description|position summary|position overview|mission|impact|tasks|in this role|day[ -]to[ -]day|duties|what you(?:'|’)?ll be doing|the opportunity|wat (?:ga je doen|je gaat doen)|taken|verantwoordelijkheden|deine aufgaben|ihre aufgaben|aufgaben",
+  benefits: "benefits|perks|what we offer|we offer|what(?:'|’)?s in it for you|compensation|salary|pay range|offer|why join(?: us)?|why you(?:'|’)?ll love (?:it|us|working here)|wat (?:wij bieden|bieden wij)|arbeidsvoorwaarden|wir bieten|unser angebot",
+  about: "about us|about the company|about the team|who we are|company|story|company overview|company description|about [a-z0-9&.' ]{2,30}|over ons|wie zijn wij|über uns",
+  legal: "equal (?:employment )?opportunity(?: employer)?|eeo(?: statement)?|diversity(?: and| &) inclusion|privacy notice|disclaimer|accommodations?",
+};
+
+/**
+ * A heading line of a posting, read from its words: "About us", "Responsibilities:", "What you'll do",
+ * "Requirements", "Nice to have", "Benefits", … (English, with the Dutch and German headings that
+ * appear in the feeds). One pattern with a group per kind, tested on one trimmed, lowercased line (or
+ * the part before its colon) of at most 80 characters. The whole candidate must be the heading, so a
+ * bullet that mentions "skills" is not one. Earlier kinds win ("preferred skills" is preferred).
+ */
+export const HEADING = new RegExp(`${HEADING_OPENER}(?:${HEADING_KINDS.map((k) => `(${HEADING_WORDS[k]})`).join("|")})${HEADING_CLOSER}`);
+export function headingKindOf(match: RegExpExecArray): HeadingKind | undefined {
+  const index = match.findIndex((group, i) => i > 0 && group !== undefined);
+  return index > 0 ? HEADING_KINDS[index - 1] : undefined;
+}
+
+/** Title-case form of a heading phrase for glued headings: "key responsibilities" → "Key [Rr]esponsibilities". */
+const titleCased = (phrase: string) =>
+  phrase.replace(/(^|\s)([a-z])/g, (_, space: string, letter: string) => (space === "" ? letter.toUpperCase() : `${space}[${letter.toUpperCase()}${letter}]`));
+/** A heading has no sentence punctuation. */
+export const HEADING_PUNCTUATION = /[.!?]/;
 /**
  * A heading glued into running text, as scraped postings often have it: "Key ResponsibilitiesDevelop …",
- * "About the Role:Treeswift is …". Case-insensitive; the caller checks that a colon or a capital letter
- * follows, and that a sentence end, a line start or a double space comes before.
+ * "About the Role:Treeswift is …". Capitalized as headings are (all-caps text cannot glue); the caller
+ * checks that a colon or a capital letter follows, and that a sentence end, a line start or a double space comes before.
  */
-export const INLINE_HEADING = /(?:key responsibilities|responsibilities|requirements|required skills|preferred skills|preferred qualifications|minimum qualifications|basic qualifications|qualifications|benefits|perks|about the role|about the job|about the team|about us|about you|what you(?:'|’)ll do|what you will do|what we offer|what you(?:'|’)ll bring|what you bring|what we(?:'|’)re looking for|who we(?:'|’)re looking for|who you are|nice to have|bonus points|your profile|the role|who we are)/gi;
+export const INLINE_HEADING = new RegExp(
+  ["key responsibilities", "responsibilities", "requirements", "required skills", "preferred skills", "preferred qualifications", "minimum qualifications", "basic qualifications", "qualifications", "benefits", "perks", "about the role", "about the job", "about the team", "about us", "about you", "what you'll do", "what you’ll do", "what you will do", "what we offer", "what you'll bring", "what you bring", "what we're looking for", "who we're looking for", "who you are", "nice to have", "bonus points", "your profile", "the role", "who we are"]
+    .map((p) => titleCased(p).replace(/'/g, "['’]"))
+    .join("|"),
+  "g",
+);
+/** Words every LEGAL_BOILERPLATE match contains: a cheap scan that decides whether to run it. */
+export const LEGAL_HINT = /opportunit|regard to|accommodation|e-verify|veteran|orientation|gender identity/;
 /** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. Matched per sentence. */
 export const LEGAL_BOILERPLATE = /equal (?:employment )?opportunit|without regard to (?:race|age|sex|religion|color)|reasonable accommodation|e-verify|protected veteran|sexual orientation|gender identity/g;
 
 /**
  * Years of experience: "5+ years", "3-5 years", "3 to 5 yrs", "at least 4 years", "minimum of 2 years",
- * "8 or more years", "one year". Group 1 is the lower bound (digits or a word up to ten), group 2 the
- * upper one when a range is given, group 3 a "+"/"plus" that makes it a requirement by itself.
+ * "8 or more years", "one year". Group 1 is the lower bound (digits or a word up to ten), group 2 a
+ * "+"/"plus" that makes it a requirement by itself, group 3 the upper bound when a range is given.
+ * Anchored at its end: it is run on the few characters before each YEAR_WORD.
  */
-export const YEARS_OF_EXPERIENCE = /((?<![\d.$])\d{1,2}|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten))(?:\.\d)?\s{0,2}(\+|plus)?\s{0,2}(?:(?:-|–|—|to)\s{0,2}(\d{1,2})\s{0,2}\+?\s{0,2})?(?:or more\s{1,2})?(?:years?|yrs?|jaar|jahre)(?![a-z])/g;
+export const YEARS_OF_EXPERIENCE = /((?<![\d.$])\d{1,2}|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten))(?:\.\d)?\s{0,2}(\+|plus)?\s{0,2}(?:(?:-|–|—|to)\s{0,2}(\d{1,2})\s{0,2}\+?\s{0,2})?(?:or more\s{1,2})?(?:years?|yrs?|jaar|jahre)$/;
+/** The unit word of a years phrase; the cheap scan that finds where to look for YEARS_OF_EXPERIENCE. */
+export const YEAR_WORD = /\b(?:y(?:ears?|rs?)|ja(?:ar|hre))\b/g;
 /** Words after a "N years" that make it about experience rather than company age or a contract. */
 export const EXPERIENCE_AFTER = /^[^.;\n]{0,60}?(?:experience|exp\b|ervaring|erfahrung|working|work|industry|professional|hands-on|relevant|development|developing|building|designing|applying|operationaliz|programming|as an? |in (?:ml|machine learning|software|data|ai|python|a |the |an? )|of (?:python|ml|ai|software|data|deep|machine))/;
 /** Words before a "N years" that make it a requirement: "minimum of", "at least", "over". */
@@ -108,21 +149,30 @@ export const TITLE_SENIORITY: ReadonlyArray<readonly [level: "junior" | "mid" | 
 
 /*
  * Stated pay. One expression finds an amount or a range of amounts with their currency marks;
- * the cues around it decide whether it is pay. All case-insensitive, on the original text.
+ * the cues around it decide whether it is pay. On the original text; ISO codes are read in capitals
+ * ("USD 150,000"), as postings write them.
  */
 const CURRENCY_PREFIX = "(US\\$|USD\\s?\\$?|CA\\$|C\\$|CAD\\s?\\$?|AU\\$|A\\$|AUD\\s?\\$?|NZ\\$|HK\\$|S\\$|SGD\\s?\\$?|(?:\\$|£|€|₹|¥)\\s?|(?:EUR|GBP|INR|CHF|SEK|NOK|DKK|PLN|JPY|NZD|MXN|BRL|ZAR|Rs\\.?)\\s?)";
 const AMOUNT_NUMBER = "(\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,7}(?:[.,]\\d{1,2})?)";
-const AMOUNT_MULTIPLIER = "(\\s?(?:k|K)(?![a-zA-Z])|\\s?(?:mm|m|million|b|bn|billion)(?![a-zA-Z]))?";
-const CURRENCY_SUFFIX = "(\\s?(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|euros?|dollars?|pounds?)(?![a-zA-Z])|\\s?€|\\s?(?:LPA|lakhs?)(?![a-zA-Z]))?";
-const RANGE_JOIN = "(\\s{0,3}(?:-|–|—|to|and|bis|tot)\\s{0,3}|\\s{0,2}-\\s{0,2}\\n\\s{0,3})";
+const AMOUNT_MULTIPLIER = "(\\s?[kK](?![a-zA-Z])|\\s?(?:[mM][mM]?|[mM]illion|[bB][nN]?|[bB]illion)(?![a-zA-Z]))?";
+const CURRENCY_SUFFIX = "(\\s?(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|[eE]uros?|[dD]ollars?|[pP]ounds?)(?![a-zA-Z])|\\s?€|\\s?(?:LPA|lpa|[lL]akhs?)(?![a-zA-Z]))?";
+const RANGE_JOIN = "(\\s{0,3}(?:-|–|—|to|and|bis|tot|TO)\\s{0,3}|\\s{0,2}-\\s{0,2}\\n\\s{0,3})";
 /**
  * An amount, or a range of two. Groups: 1 prefix, 2 number, 3 multiplier, 4 suffix; 5 the join;
  * 6–9 the same for the upper end. The caller requires a currency mark on at least one end.
  */
 export const MONEY = new RegExp(
   `${CURRENCY_PREFIX}?${AMOUNT_NUMBER}${AMOUNT_MULTIPLIER}${CURRENCY_SUFFIX}(?:${RANGE_JOIN}${CURRENCY_PREFIX}?${AMOUNT_NUMBER}${AMOUNT_MULTIPLIER}${CURRENCY_SUFFIX})?`,
-  "gi",
+  "g",
 );
+/**
+ * Any currency mark MONEY can use; without one, a text states no pay. Symbols are looked for with
+ * indexOf (CURRENCY_SYMBOLS): V8 runs a character class holding non-Latin-1 characters ~100× slower
+ * than plain indexOf on one-byte strings.
+ */
+export const CURRENCY_SYMBOLS = ["$", "€", "£", "₹", "¥"] as const;
+export const CURRENCY_CODE = /USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|LPA/;
+export const CURRENCY_WORD = /\d\s?(?:[Ee]uros?|[Dd]ollars?|[Pp]ounds?|[Ll]akhs?|lpa)|Rs\.?\s?\d/;
 /** Before an amount: what is not a salary figure right next to it (a 401(k), a phone number, a version). */
 export const MONEY_GLUED_BEFORE = /[\d.,/(#+:]$|[a-z]$/i;
 /** The pay period, right after the amount or range: "per year", "/hr", "an hour", "annually", "p.a.", "per maand", "pro Monat". Group 1 is the unit word. */

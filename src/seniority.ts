@@ -1,4 +1,4 @@
-import { BODY_SENIORITY, EXPERIENCE_AFTER, EXPERIENCE_BEFORE, NOT_EXPERIENCE_AFTER, NUMBER_WORDS, TITLE_SENIORITY, YEARS_OF_EXPERIENCE } from "./regex.js";
+import { BODY_SENIORITY, EXPERIENCE_AFTER, EXPERIENCE_BEFORE, NOT_EXPERIENCE_AFTER, NUMBER_WORDS, TITLE_SENIORITY, YEAR_WORD, YEARS_OF_EXPERIENCE } from "./regex.js";
 
 export type Level = "junior" | "mid" | "senior" | "staff";
 
@@ -37,18 +37,22 @@ export function levelForYears(years: number): Level {
 
 function requiredYears(body: TextRange): { years: number; start: number; end: number } | undefined {
   let best: { years: number; start: number; end: number } | undefined;
-  const text = body.lower.slice(body.from, body.to);
-  YEARS_OF_EXPERIENCE.lastIndex = 0;
-  for (let m = YEARS_OF_EXPERIENCE.exec(text); m !== null; m = YEARS_OF_EXPERIENCE.exec(text)) {
+  const lower = body.lower;
+  YEAR_WORD.lastIndex = body.from;
+  for (let w = YEAR_WORD.exec(lower); w !== null && w.index < body.to; w = YEAR_WORD.exec(lower)) {
+    const end = w.index + w[0].length;
+    const windowStart = Math.max(body.from, w.index - 40);
+    const m = YEARS_OF_EXPERIENCE.exec(lower.slice(windowStart, end));
+    if (!m) continue;
+    const start = windowStart + m.index;
     const years = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
     if (years > 25) continue;
-    const end = m.index + m[0].length;
-    const after = text.slice(end, end + 80);
+    const after = lower.slice(end, end + 80);
     if (NOT_EXPERIENCE_AFTER.test(after)) continue;
     // "5+ years" and "3-5 years" are requirements by their shape; a bare "4 years" needs context.
     const shaped = m[2] !== undefined || m[3] !== undefined;
-    if (!shaped && !EXPERIENCE_AFTER.test(after) && !EXPERIENCE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    if (!best || years > best.years) best = { years, start: body.from + m.index, end: body.from + end };
+    if (!shaped && !EXPERIENCE_AFTER.test(after) && !EXPERIENCE_BEFORE.test(lower.slice(Math.max(body.from, start - 40), start))) continue;
+    if (!best || years > best.years) best = { years, start, end };
   }
   return best;
 }

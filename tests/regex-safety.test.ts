@@ -37,7 +37,7 @@ const named: Array<[string, RegExp]> = [];
 for (const [name, value] of Object.entries(patterns)) {
   if (value instanceof RegExp) named.push([name, value]);
 }
-for (const [kind, re] of patterns.HEADINGS) named.push([`HEADINGS.${kind}`, re]);
+named.push(["HEADING", patterns.HEADING]);
 for (const [level, re] of patterns.TITLE_SENIORITY) named.push([`TITLE_SENIORITY.${level}`, re]);
 named.push(["compiled default lexicon (body)", compileLexicon(defaultLexicon()).body.regex!]);
 

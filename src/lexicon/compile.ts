@@ -32,6 +32,8 @@ export const DEFAULT_DECISION: DecisionSettings = {
 export interface FieldMatcher {
   readonly regex: RegExp | undefined;
   readonly entryOf: ReadonlyMap<string, number>;
+  /** Spellings already seen in text, to their entry: skips re-deriving the key of a common match. */
+  readonly bySpelling: Map<string, number | undefined>;
 }
 
 /** A lexicon compiled once for matching: what `createClassifier` keeps and every `classify` reuses. */
@@ -60,7 +62,7 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
       rank.set(key, precedence(entry));
     }
   });
-  return { regex: alternationOf(forms), entryOf };
+  return { regex: alternationOf(forms), entryOf, bySpelling: new Map() };
 }
 
 /** Builds the matchers of a validated lexicon. Costly once (a few ms), then shared by every call. */

@@ -1,6 +1,7 @@
 import {
   BOUNDARY_AFTER,
   BOUNDARY_BEFORE,
+  WORD_BOUNDARY_BEFORE,
   FORM_SEPARATORS,
   PHRASE_APOSTROPHE,
   PHRASE_HYPHEN,
@@ -33,8 +34,12 @@ interface TrieNode {
   readonly next: Map<string, TrieNode>;
 }
 
+function branchesOf(node: TrieNode): string[] {
+  return [...node.next].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, child]) => charPattern(ch) + trieSource(child));
+}
+
 function trieSource(node: TrieNode): string {
-  const branches = [...node.next].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, child]) => charPattern(ch) + trieSource(child));
+  const branches = branchesOf(node);
   if (branches.length === 0) return "";
   const body = branches.length === 1 ? branches[0]! : `(?:${branches.join("|")})`;
   // Optional continuation is greedy, so the longest phrase wins and shorter ones are the fallback.
@@ -63,5 +68,12 @@ export function alternationOf(forms: Iterable<string>): RegExp | undefined {
     }
   }
   if (count === 0) return undefined;
-  return new RegExp(`${BOUNDARY_BEFORE}${trieSource(root)}${BOUNDARY_AFTER}`, "g");
+  // Phrases that start with a word character take the cheap \b; the rest (".net") the lookbehind.
+  const wordStart = new Map([...root.next].filter(([ch]) => /\w/.test(ch)));
+  const otherStart = new Map([...root.next].filter(([ch]) => !/\w/.test(ch)));
+  const parts = [
+    ...(wordStart.size > 0 ? [`${WORD_BOUNDARY_BEFORE}(?:${branchesOf({ end: false, next: wordStart }).join("|")})`] : []),
+    ...(otherStart.size > 0 ? [`${BOUNDARY_BEFORE}(?:${branchesOf({ end: false, next: otherStart }).join("|")})`] : []),
+  ];
+  return new RegExp(`(?:${parts.join("|")})${BOUNDARY_AFTER}`, "g");
 }

@@ -27,7 +27,7 @@ const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "svg", 
 const LOOKS_LIKE_HTML = /<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|body|html|section|a)(?:\s[^<>]{0,200})?\/?>|&(?:amp|nbsp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 
 export function looksLikeHtml(text: string): boolean {
-  return LOOKS_LIKE_HTML.test(text);
+  return (text.includes("<") || text.includes("&")) && LOOKS_LIKE_HTML.test(text);
 }
 
 /** Lowercases without changing the length, so offsets stay valid ("İ" lowercases to two code units). */

@@ -1,5 +1,5 @@
 import type { SectionKind } from "../lexicon/schema.js";
-import { HEADINGS, HEADING_SHAPE, INLINE_HEADING, LEGAL_BOILERPLATE, SENTENCE_END } from "../regex.js";
+import { HEADING, HEADING_PUNCTUATION, headingKindOf, INLINE_HEADING, LEGAL_BOILERPLATE, LEGAL_HINT, SENTENCE_END } from "../regex.js";
 
 /**
  * Stage 2: cut the body into sections by its headings ("About us", "Responsibilities",
@@ -18,17 +18,31 @@ export interface Section {
   readonly heading?: string;
 }
 
-const BULLET_PREFIX = /^[\s#*\-–•·>|]{0,6}/;
+/** Bullets, markdown marks and colons around a heading ("## Requirements:", "* About us *"). */
+const MARK_CODES = new Set([..." \t\r#*-–•·>|:"].map((c) => c.charCodeAt(0)));
+
+function trimMarks(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && MARK_CODES.has(line.charCodeAt(start))) start++;
+  while (end > start && MARK_CODES.has(line.charCodeAt(end - 1))) end--;
+  return line.slice(start, end);
+}
+
+const SENTENCE_PUNCTUATION_CODES = new Set([...".!?;,"].map((c) => c.charCodeAt(0)));
 
 function headingKind(line: string): SectionKind | undefined {
   const colon = line.indexOf(":");
-  const candidate = (colon > 0 && colon <= 60 ? line.slice(0, colon) : line)
-    .replace(BULLET_PREFIX, "")
-    .replace(/[\s:*#]+$/, "")
-    .toLowerCase();
-  if (candidate.length === 0 || !HEADING_SHAPE.test(candidate)) return undefined;
-  for (const [kind, pattern] of HEADINGS) if (pattern.test(candidate)) return kind;
-  return undefined;
+  const raw = colon > 0 && colon <= 60 ? line.slice(0, colon) : line;
+  // Most lines are sentences or bullets, too long or ending like a sentence: leave before any regex work.
+  if (raw.length > 90) return undefined;
+  let last = raw.length - 1;
+  while (last >= 0 && raw.charCodeAt(last) <= 32) last--;
+  if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
+  const candidate = trimMarks(raw).toLowerCase();
+  if (candidate.length < 2 || candidate.length > 80 || HEADING_PUNCTUATION.test(candidate)) return undefined;
+  const m = HEADING.exec(candidate);
+  return m ? headingKindOf(m) : undefined;
 }
 
 interface Mark {
@@ -39,61 +53,65 @@ interface Mark {
 
 const isUpper = (ch: string | undefined) => ch !== undefined && ch !== ch.toLowerCase();
 
-/** Headings glued into a line: preceded by a line start, sentence end or double space; followed by ":" or a capital. */
-function inlineHeadings(text: string, lineStart: number, lineEnd: number, marks: Mark[]): void {
-  const line = text.slice(lineStart, lineEnd);
-  INLINE_HEADING.lastIndex = 0;
-  for (let m = INLINE_HEADING.exec(line); m !== null; m = INLINE_HEADING.exec(line)) {
-    const before = line.slice(Math.max(0, m.index - 3), m.index);
-    const after = line.slice(m.index + m[0].length);
-    const opens = m.index === 0 || /[.!?:;)\]]\s{0,2}$|\s{2}$|[a-z)]$/.test(before);
-    // Glued means a lowercase end running into a capital ("ResponsibilitiesDevelop"); all-caps text never qualifies.
+/** Headings glued into running text: preceded by a line start, sentence end or double space; followed by ":" or a capital. */
+function inlineHeadings(text: string, from: number, marks: Mark[]): void {
+  INLINE_HEADING.lastIndex = from;
+  for (let m = INLINE_HEADING.exec(text); m !== null; m = INLINE_HEADING.exec(text)) {
+    const at = m.index;
+    const before = text.slice(Math.max(from, at - 3), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + 8);
+    const opens = at === from || before.endsWith("\n") || /[.!?:;)\]]\s{0,2}$|\s{2}$|[a-z)]$/.test(before);
+    // Glued means a lowercase end running into a capital ("ResponsibilitiesDevelop").
     const glued = isUpper(after[0]) && !isUpper(m[0].at(-1));
     if (!opens || !(after.trimStart().startsWith(":") || glued)) continue;
-    // A glued heading starts with a capital ("Key ResponsibilitiesDevelop"), not mid-word.
-    if (!isUpper(m[0][0]) || (m.index > 0 && /[A-Za-z]/.test(before.at(-1) ?? "") && !/[a-z]$/.test(before))) continue;
     const kind = headingKind(m[0]);
-    if (kind) marks.push({ at: lineStart + m.index, kind, heading: m[0] });
+    if (kind) marks.push({ at, kind, heading: m[0] });
   }
 }
 
-/** The sentence spans of a line that hold legal boilerplate. */
-function legalSpans(lower: string, lineStart: number, lineEnd: number, spans: Array<{ start: number; end: number }>): void {
-  const line = lower.slice(lineStart, lineEnd);
-  LEGAL_BOILERPLATE.lastIndex = 0;
-  for (let m = LEGAL_BOILERPLATE.exec(line); m !== null; m = LEGAL_BOILERPLATE.exec(line)) {
+/** The sentences that hold legal boilerplate, as spans; a sentence ends at SENTENCE_END or a line break. */
+function legalSpans(lower: string, from: number): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  LEGAL_HINT.lastIndex = 0;
+  if (!LEGAL_HINT.test(from === 0 ? lower : lower.slice(from))) return spans;
+  LEGAL_BOILERPLATE.lastIndex = from;
+  for (let m = LEGAL_BOILERPLATE.exec(lower); m !== null; m = LEGAL_BOILERPLATE.exec(lower)) {
     let start = m.index;
-    while (start > 0 && !SENTENCE_END.test(line[start - 1]!)) start--;
+    while (start > from && !SENTENCE_END.test(lower[start - 1]!)) start--;
     let end = m.index + m[0].length;
-    while (end < line.length && !SENTENCE_END.test(line[end]!)) end++;
-    end = Math.min(line.length, end + 1);
+    while (end < lower.length && !SENTENCE_END.test(lower[end]!)) end++;
+    end = Math.min(lower.length, end + 1);
     const previous = spans.at(-1);
-    if (previous && previous.end >= lineStart + start) previous.end = Math.max(previous.end, lineStart + end);
-    else spans.push({ start: lineStart + start, end: lineStart + end });
+    if (previous && previous.end >= start) previous.end = Math.max(previous.end, end);
+    else spans.push({ start, end });
     LEGAL_BOILERPLATE.lastIndex = end;
   }
+  return spans;
 }
 
 /** Splits `text[bodyStart..]` into sections in order; together they cover the body exactly. */
 export function segment(text: string, lower: string, bodyStart: number): Section[] {
   const marks: Mark[] = [];
-  const legal: Array<{ start: number; end: number }> = [];
   let lineStart = bodyStart;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const kind = lineEnd - lineStart <= 400 ? headingKind(text.slice(lineStart, lineEnd)) : undefined;
+    // A heading is a short line, or a short lead before a colon: skip long sentences without slicing them.
+    const colon = lineEnd - lineStart > 90 ? text.indexOf(":", lineStart) : -1;
+    const candidate = lineEnd - lineStart <= 90 || (colon > lineStart && colon - lineStart <= 60 && colon < lineEnd);
+    const kind = candidate ? headingKind(text.slice(lineStart, lineEnd)) : undefined;
     if (kind) marks.push({ at: lineStart, kind, heading: text.slice(lineStart, lineEnd).trim() });
-    else inlineHeadings(text, lineStart, lineEnd, marks);
-    legalSpans(lower, lineStart, lineEnd, legal);
     lineStart = lineEnd + 1;
   }
+  const lineMarks = new Set(marks.map((m) => m.at));
+  inlineHeadings(text, bodyStart, marks);
+  const ordered = marks.filter((m, i) => i < lineMarks.size || !lineMarks.has(m.at)).sort((a, b) => a.at - b.at);
 
   const byHeading: Section[] = [];
-  const first = marks[0];
-  if (!first || first.at > bodyStart) byHeading.push({ kind: marks.length > 0 ? "intro" : "other", start: bodyStart, end: first?.at ?? text.length });
-  marks.forEach((mark, i) => byHeading.push({ kind: mark.kind, start: mark.at, end: marks[i + 1]?.at ?? text.length, heading: mark.heading }));
-  return carveLegal(byHeading, legal);
+  const first = ordered[0];
+  if (!first || first.at > bodyStart) byHeading.push({ kind: ordered.length > 0 ? "intro" : "other", start: bodyStart, end: first?.at ?? text.length });
+  ordered.forEach((mark, i) => byHeading.push({ kind: mark.kind, start: mark.at, end: ordered[i + 1]?.at ?? text.length, heading: mark.heading }));
+  return carveLegal(byHeading, legalSpans(lower, bodyStart));
 }
 
 /** Cuts the legal spans out of the heading sections, keeping the cover exact and ordered. */

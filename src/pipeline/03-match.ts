@@ -8,13 +8,25 @@ export interface RawMatch {
   readonly end: number;
 }
 
+/** Matched spellings seen before, straight to their entry; capped so hostile input cannot grow it without bound. */
+const SPELLING_CACHE_LIMIT = 20_000;
+
+function entryFor(matcher: FieldMatcher, spelling: string): number | undefined {
+  const cached = matcher.bySpelling.get(spelling);
+  if (cached !== undefined || matcher.bySpelling.has(spelling)) return cached;
+  const entry = matcher.entryOf.get(formKey(spelling));
+  if (matcher.bySpelling.size < SPELLING_CACHE_LIMIT) matcher.bySpelling.set(spelling, entry);
+  return entry;
+}
+
 export function matchField(matcher: FieldMatcher, lower: string, from: number, to: number, out: RawMatch[]): void {
   const regex = matcher.regex;
   if (!regex || to <= from) return;
-  const slice = from === 0 && to === lower.length ? lower : lower.slice(from, to);
-  regex.lastIndex = 0;
-  for (let m = regex.exec(slice); m !== null; m = regex.exec(slice)) {
-    const entry = matcher.entryOf.get(formKey(m[0]));
-    if (entry !== undefined) out.push({ entry, start: from + m.index, end: from + m.index + m[0].length });
+  regex.lastIndex = from;
+  for (let m = regex.exec(lower); m !== null && m.index < to; m = regex.exec(lower)) {
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    const entry = entryFor(matcher, m[0]);
+    if (entry !== undefined) out.push({ entry, start: m.index, end });
   }
 }

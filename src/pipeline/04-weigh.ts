@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { NEGATION_AFTER, NEGATION_BEFORE, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END } from "../regex.js";
+import { NEGATION_AFTER, NEGATION_BEFORE, NEGATION_STOP, NEGATION_WINDOW } from "../regex.js";
 import type { RawMatch } from "./03-match.js";
 import type { Section } from "./02-segment.js";
 
@@ -30,19 +30,54 @@ export interface WeighedEntry {
 
 export type RoleScores = Record<EntryRole, number>;
 
-/** Whether a negation cue governs the phrase at [start, end) in its sentence. */
-export function isNegated(lower: string, start: number, end: number): boolean {
-  let from = start;
-  const limit = Math.max(0, start - NEGATION_WINDOW);
-  while (from > limit && !SENTENCE_END.test(lower[from - 1]!)) from--;
-  let before = lower.slice(from, start);
-  // Only the clause closest to the phrase counts: "no travel, but LLM experience" is not a negation.
-  NEGATION_STOP.lastIndex = 0;
-  let cut = -1;
-  for (let m = NEGATION_STOP.exec(before); m !== null; m = NEGATION_STOP.exec(before)) cut = m.index + m[0].length;
-  if (cut >= 0) before = before.slice(cut);
-  if (NEGATION_BEFORE.test(before)) return true;
-  return NEGATION_AFTER.test(lower.slice(end, end + 60));
+/** Characters that end a sentence or list item (SENTENCE_END), as char codes for the backward scan. */
+const SENTENCE_END_CODES = new Set([...".!?;\n•·▪●"].map((c) => c.charCodeAt(0)));
+
+/**
+ * Where the negation cues of a text end, found in one scan, so each match only looks up the cue
+ * nearest before it instead of re-reading its sentence.
+ */
+export function negationCues(lower: string): number[] {
+  const ends: number[] = [];
+  NEGATION_BEFORE.lastIndex = 0;
+  for (let m = NEGATION_BEFORE.exec(lower); m !== null; m = NEGATION_BEFORE.exec(lower)) ends.push(m.index + m[0].length);
+  return ends;
+}
+
+/** The last value in a sorted list that is ≤ `at`, or -1. */
+function lastAtOrBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= at) {
+      found = sorted[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Whether a negation cue governs the phrase at [start, end) in its sentence. `cues` comes from `negationCues(lower)`. */
+export function isNegated(lower: string, start: number, end: number, cues: readonly number[] = negationCues(lower)): boolean {
+  const cueEnd = lastAtOrBefore(cues, start);
+  if (cueEnd >= 0 && start - cueEnd <= NEGATION_WINDOW) {
+    let inSentence = true;
+    for (let i = cueEnd; i < start; i++) {
+      if (SENTENCE_END_CODES.has(lower.charCodeAt(i))) {
+        inSentence = false;
+        break;
+      }
+    }
+    // Only the clause closest to the phrase counts: "no travel, but LLM experience" is not a negation.
+    if (inSentence) {
+      NEGATION_STOP.lastIndex = 0;
+      if (!NEGATION_STOP.test(lower.slice(cueEnd, start))) return true;
+    }
+  }
+  const after = lower.slice(end, end + 60);
+  return (after.includes("not") || after.includes("n't") || after.includes("n’t")) && NEGATION_AFTER.test(after);
 }
 
 function sectionOf(sections: readonly Section[], offset: number, hint: { i: number }): SectionKind {
@@ -58,14 +93,17 @@ export function weigh(
   bodyMatches: readonly RawMatch[],
   sections: readonly Section[],
 ): { entries: WeighedEntry[]; scores: RoleScores } {
-  const byEntry = new Map<number, WeighedEntry>();
+  // Indexed by entry: a lexicon has tens of entries, so a sparse array beats a Map here.
+  const byEntry: Array<WeighedEntry | undefined> = [];
+  const cues = bodyMatches.length > 0 ? negationCues(lower) : [];
+  const sectionWeights = lexicon.sectionWeights;
   const add = (m: RawMatch, section: SectionKind) => {
     const entry = lexicon.entries[m.entry]!;
     // A title names the job; it has no sentences to negate.
-    const negated = section !== "title" && isNegated(lower, m.start, m.end);
-    const weight = negated ? 0 : entry.weight * lexicon.sectionWeights[section];
-    let weighed = byEntry.get(m.entry);
-    if (!weighed) byEntry.set(m.entry, (weighed = { entry: m.entry, matches: [], contribution: 0, unsupported: false }));
+    const negated = section !== "title" && isNegated(lower, m.start, m.end, cues);
+    const weight = negated ? 0 : entry.weight * sectionWeights[section];
+    let weighed = byEntry[m.entry];
+    if (!weighed) byEntry[m.entry] = weighed = { entry: m.entry, matches: [], contribution: 0, unsupported: false };
     weighed.matches.push({ start: m.start, end: m.end, section, negated, weight });
   };
   for (const m of titleMatches) add(m, "title");
@@ -73,23 +111,28 @@ export function weigh(
   for (const m of bodyMatches) add(m, sectionOf(sections, m.start, hint));
 
   const decay = lexicon.decision.repeatDecay;
-  const supported = new Set<EntryRole>();
-  for (const weighed of byEntry.values()) {
-    const weights = weighed.matches.map((m) => m.weight).sort((a, b) => b - a);
-    let factor = 1;
-    for (const w of weights) {
-      weighed.contribution += w * factor;
-      factor *= decay;
+  const supported: Partial<Record<EntryRole, boolean>> = {};
+  const entries: WeighedEntry[] = [];
+  for (const weighed of byEntry) {
+    if (!weighed) continue;
+    entries.push(weighed);
+    if (weighed.matches.length === 1) weighed.contribution = weighed.matches[0]!.weight;
+    else {
+      const weights = weighed.matches.map((m) => m.weight).sort((a, b) => b - a);
+      let factor = 1;
+      for (const w of weights) {
+        weighed.contribution += w * factor;
+        factor *= decay;
+      }
     }
     const entry = lexicon.entries[weighed.entry]!;
-    if (!entry.ambiguous && weighed.contribution > 0) supported.add(entry.role);
+    if (!entry.ambiguous && weighed.contribution > 0) supported[entry.role] = true;
   }
 
   const scores: RoleScores = { ml: 0, ai: 0, shared: 0, neither: 0 };
-  const entries = [...byEntry.values()].sort((a, b) => a.entry - b.entry);
   for (const weighed of entries) {
     const entry = lexicon.entries[weighed.entry]!;
-    if (entry.ambiguous && !supported.has(entry.role)) {
+    if (entry.ambiguous && !supported[entry.role]) {
       weighed.unsupported = true;
       weighed.contribution = 0;
     }

@@ -7,6 +7,9 @@ import {
   PAY_PERIOD_AFTER,
   PAY_PERIOD_BEFORE,
   RETIREMENT_PLAN,
+  CURRENCY_CODE,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORD,
 } from "../regex.js";
 
 /** The period a stated figure is paid per. */
@@ -107,6 +110,8 @@ function plausible(annual: number, currency: string): boolean {
  */
 export function extractSalaries(text: string): StatedSalary[] {
   const found: StatedSalary[] = [];
+  // Most postings state no pay: one cheap scan for a currency mark decides whether to look at all.
+  if (!CURRENCY_SYMBOLS.some((symbol) => text.includes(symbol)) && !CURRENCY_CODE.test(text) && !CURRENCY_WORD.test(text)) return found;
   MONEY.lastIndex = 0;
   for (let m = MONEY.exec(text); m !== null; m = MONEY.exec(text)) {
     const start = m.index;
