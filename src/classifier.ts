@@ -1,8 +1,8 @@
 import defaultBandsJson from "../lexicons/salary-bands.json";
 import defaultLexiconJson from "../lexicons/default.json";
 import { compileLexicon, type CompiledLexicon } from "./lexicon/compile.js";
-import { loadLexicon } from "./lexicon/load.js";
-import type { Lexicon } from "./lexicon/schema.js";
+import { loadLexicon, trustedLexicon } from "./lexicon/load.js";
+import type { Lexicon, LexiconInput } from "./lexicon/schema.js";
 import { looksLikeHtml, normalizeHtml, normalizePlain, type NormalizedText } from "./pipeline/01-normalize.js";
 import { leadingTitle, segment } from "./pipeline/02-segment.js";
 import { matchField, type RawMatch } from "./pipeline/03-match.js";
@@ -156,9 +156,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
 let defaultLexiconCache: Lexicon | undefined;
 let defaultBandsCache: BandTable | undefined;
 
-/** The bundled default lexicon, validated once. */
+/** The bundled default lexicon (validated by the test suite, so not again at every start). */
 export function defaultLexicon(): Lexicon {
-  return (defaultLexiconCache ??= loadLexicon(defaultLexiconJson));
+  return (defaultLexiconCache ??= trustedLexicon(defaultLexiconJson as LexiconInput));
 }
 
 function defaultBands(): BandTable {

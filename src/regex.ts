@@ -171,8 +171,8 @@ export const MONEY = new RegExp(
  * than plain indexOf on one-byte strings.
  */
 export const CURRENCY_SYMBOLS = ["$", "€", "£", "₹", "¥"] as const;
-export const CURRENCY_CODE = /USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|LPA/;
-export const CURRENCY_WORD = /\d\s?(?:[Ee]uros?|[Dd]ollars?|[Pp]ounds?|[Ll]akhs?|lpa)|Rs\.?\s?\d/;
+export const CURRENCY_CODE = /USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|LPA/g;
+export const CURRENCY_WORD = /\d\s?(?:[Ee]uros?|[Dd]ollars?|[Pp]ounds?|[Ll]akhs?|lpa)|Rs\.?\s?\d/g;
 /** Before an amount: what is not a salary figure right next to it (a 401(k), a phone number, a version). */
 export const MONEY_GLUED_BEFORE = /[\d.,/(#+:]$|[a-z]$/i;
 /** The pay period, right after the amount or range: "per year", "/hr", "an hour", "annually", "p.a.", "per maand", "pro Monat". Group 1 is the unit word. */

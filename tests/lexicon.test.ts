@@ -7,7 +7,9 @@ const entry = (over: Record<string, unknown> = {}) => ({ id: "ml.x", role: "ml",
 const lexicon = (entries: unknown[]) => ({ name: "t", version: "1", entries });
 
 describe("lexicon validation", () => {
-  it("accepts the bundled default lexicon", () => {
+  it("accepts the bundled default lexicon, and the trusted start-up path reads it as zod does", () => {
+    const file = JSON.parse(readFileSync(new URL("../lexicons/default.json", import.meta.url), "utf8"));
+    expect(defaultLexicon()).toEqual(loadLexicon(file));
     expect(defaultLexicon().entries.length).toBeGreaterThan(40);
   });
 

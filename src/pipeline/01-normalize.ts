@@ -47,20 +47,76 @@ export function normalizePlain(input: string): NormalizedText {
   return { text: input, lower: lowercaseSameLength(input), toSource: (start, end) => ({ start, end }) };
 }
 
+/**
+ * The map from normalized text back to HTML source, as runs: output characters [outStart[i],
+ * outStart[i+1]) come from the source starting at srcStart[i]. A run is either copied text (offsets
+ * move together) or a single decoded or folded character that stands for source [srcStart, srcEnd).
+ */
+class RunMap {
+  readonly outStart: number[] = [];
+  readonly srcStart: number[] = [];
+  readonly srcEnd: number[] = [];
+  readonly copied: boolean[] = [];
+
+  add(out: number, src: number, srcEnd: number, copied: boolean): void {
+    this.outStart.push(out);
+    this.srcStart.push(src);
+    this.srcEnd.push(srcEnd);
+    this.copied.push(copied);
+  }
+
+  private runAt(out: number): number {
+    let lo = 0;
+    let hi = this.outStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.outStart[mid]! <= out) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Source offset where output character `out` starts, and where it ends. */
+  startOf(out: number): number {
+    const i = this.runAt(out);
+    return this.copied[i] ? this.srcStart[i]! + (out - this.outStart[i]!) : this.srcStart[i]!;
+  }
+
+  endOf(out: number): number {
+    const i = this.runAt(out);
+    return this.copied[i] ? this.srcStart[i]! + (out - this.outStart[i]!) + 1 : this.srcEnd[i]!;
+  }
+}
+
+/** Whitespace to fold into one space: any run of two or more, or one that is not a plain space. A lone space is copied as is. */
+const WHITESPACE_RUN = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
+
 export function normalizeHtml(input: string): NormalizedText {
-  const chars: string[] = [];
-  const srcStart: number[] = [];
-  const srcEnd: number[] = [];
+  const pieces: string[] = [];
+  const map = new RunMap();
+  let length = 0;
   let skipDepth = 0;
   let pendingSpace = -1;
   let atLineStart = true;
 
+  const emit = (text: string, src: number, srcEnd: number, copied: boolean) => {
+    if (pendingSpace >= 0) {
+      map.add(length, pendingSpace, src, false);
+      pieces.push(" ");
+      length += 1;
+      pendingSpace = -1;
+    }
+    map.add(length, src, srcEnd, copied);
+    pieces.push(text);
+    length += text.length;
+    atLineStart = false;
+  };
   const pushBreak = (at: number) => {
     pendingSpace = -1;
     if (atLineStart) return;
-    chars.push("\n");
-    srcStart.push(at);
-    srcEnd.push(at);
+    map.add(length, at, at, false);
+    pieces.push("\n");
+    length += 1;
     atLineStart = true;
   };
 
@@ -79,42 +135,38 @@ export function normalizeHtml(input: string): NormalizedText {
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
         // A decoded entity arrives as its own chunk whose length differs from its source.
-        const exact = data.length === end - start;
-        for (let i = 0; i < data.length; i++) {
-          const ch = data[i]!;
-          const from = exact ? start + i : start;
-          const to = exact ? start + i + 1 : end;
-          if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\u00a0") {
-            if (!atLineStart && pendingSpace < 0) pendingSpace = from;
-            continue;
-          }
-          if (pendingSpace >= 0) {
-            chars.push(" ");
-            srcStart.push(pendingSpace);
-            srcEnd.push(from);
-            pendingSpace = -1;
-          }
-          chars.push(ch);
-          srcStart.push(from);
-          srcEnd.push(to);
-          atLineStart = false;
+        if (data.length !== end - start) {
+          if (/^\s+$/.test(data)) {
+            if (!atLineStart && pendingSpace < 0) pendingSpace = start;
+          } else emit(data, start, end, false);
+          return;
         }
+        let at = 0;
+        if (atLineStart) while (at < data.length && /\s/.test(data[at]!)) at++;
+        WHITESPACE_RUN.lastIndex = at;
+        for (let ws = WHITESPACE_RUN.exec(data); ws !== null; ws = WHITESPACE_RUN.exec(data)) {
+          if (ws.index > at) emit(data.slice(at, ws.index), start + at, start + ws.index, true);
+          if (ws.index >= at && !atLineStart && pendingSpace < 0) pendingSpace = start + ws.index;
+          at = ws.index + ws[0].length;
+        }
+        if (at < data.length) emit(data.slice(at), start + at, end, true);
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.end(input);
 
-  const text = chars.join("");
+  const text = pieces.join("");
   return {
     text,
     lower: lowercaseSameLength(text),
     toSource(start, end) {
+      if (map.outStart.length === 0) return { start: input.length, end: input.length };
       if (end <= start) {
-        const at = srcStart[start] ?? input.length;
+        const at = map.startOf(start);
         return { start: at, end: at };
       }
-      return { start: srcStart[start] ?? input.length, end: srcEnd[end - 1] ?? input.length };
+      return { start: map.startOf(start), end: map.endOf(end - 1) };
     },
   };
 }

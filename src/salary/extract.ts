@@ -110,57 +110,94 @@ function plausible(annual: number, currency: string): boolean {
  */
 export function extractSalaries(text: string): StatedSalary[] {
   const found: StatedSalary[] = [];
-  // Most postings state no pay: one cheap scan for a currency mark decides whether to look at all.
-  if (!CURRENCY_SYMBOLS.some((symbol) => text.includes(symbol)) && !CURRENCY_CODE.test(text) && !CURRENCY_WORD.test(text)) return found;
-  MONEY.lastIndex = 0;
-  for (let m = MONEY.exec(text); m !== null; m = MONEY.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const low = amountOf(m[1], m[2], m[3], m[4]);
-    const high = amountOf(m[6], m[7], m[8], m[9]);
-    if (!low) continue;
-    const currency = low.currency ?? high?.currency;
-    if (!currency) continue;
-    if (low.large || high?.large) continue;
-    const before = text.slice(Math.max(0, start - 120), start);
-    const after = text.slice(end, end + 80);
-    if (RETIREMENT_PLAN.test(m[2] ?? "") && (m[3] !== undefined || /^\s?\(/.test(text.slice(end, end + 2)))) continue;
-    if (MONEY_GLUED_BEFORE.test(text.slice(Math.max(0, start - 1), start)) && m[1] === undefined) continue;
-    if (NOT_PAY_BEFORE.test(before.slice(-28)) || NOT_PAY_AFTER.test(after)) continue;
-
-    // "70k-90k EUR": a k on one end carries to the other ("70-90k").
-    let lowValue = low.value;
-    let highValue = high?.value ?? low.value;
-    if (high && high.k && !low.k && lowValue < 1000 && highValue >= 1000) lowValue *= 1000;
-    if (high && low.lakh !== high.lakh && lowValue < 1000) lowValue *= 100_000;
-    if (highValue < lowValue) [lowValue, highValue] = [highValue, lowValue];
-
-    const explicit = periodOf(after, before);
-    const lakh = low.lakh || high?.lakh === true;
-    const period: PayPeriod = explicit ?? (lakh || highValue >= 1000 ? "year" : "hour");
-    const cue = explicit !== undefined || PAY_CUE.test(before) || PAY_CUE.test(after.slice(0, 40)) || lakh;
-    const rangeShape = high !== undefined && lowValue !== highValue;
-    if (!cue && !rangeShape) continue;
-    if (explicit === undefined && highValue < 1000 && !lakh) continue;
-    const annualMin = lowValue * ANNUALIZE[period];
-    const annualMax = highValue * ANNUALIZE[period];
-    if (!plausible(annualMin, currency) || !plausible(annualMax, currency)) continue;
-
-    const periodText = PAY_PERIOD_AFTER.exec(after);
-    const spanEnd = periodText ? end + periodText[0].length : end;
-    found.push({
-      min: round2(lowValue),
-      max: round2(highValue),
-      currency,
-      period,
-      annualMin: round2(annualMin),
-      annualMax: round2(annualMax),
-      text: text.slice(start, spanEnd),
-      start,
-      end: spanEnd,
-    });
+  for (const [from, to] of moneyWindows(text)) {
+    const window = text.slice(from, to);
+    MONEY.lastIndex = 0;
+    for (let m = MONEY.exec(window); m !== null; m = MONEY.exec(window)) {
+      const pay = readMoney(text, from + m.index, m);
+      if (pay) found.push(pay);
+    }
   }
   return found;
+}
+
+/** How far around a currency mark its amounts can stand ("$150,000 - $190,000 per year", "70k-90k EUR"). */
+const WINDOW_REACH = 64;
+
+/**
+ * The stretches of text worth reading for pay: around each currency mark, merged where they touch.
+ * Most postings have none, and MONEY then never runs; a posting that states pay is read only near it.
+ */
+function moneyWindows(text: string): Array<[number, number]> {
+  const marks: number[] = [];
+  for (const symbol of CURRENCY_SYMBOLS) for (let i = text.indexOf(symbol); i >= 0; i = text.indexOf(symbol, i + 1)) marks.push(i);
+  for (const re of [CURRENCY_CODE, CURRENCY_WORD]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) marks.push(m.index);
+  }
+  marks.sort((a, b) => a - b);
+  const windows: Array<[number, number]> = [];
+  for (const at of marks) {
+    const from = Math.max(0, at - WINDOW_REACH);
+    const to = Math.min(text.length, at + WINDOW_REACH);
+    const last = windows.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  // A window must not cut an amount in two: widen each end to the nearest whitespace.
+  for (const w of windows) {
+    while (w[0] > 0 && !/\s/.test(text[w[0] - 1]!)) w[0]--;
+    while (w[1] < text.length && !/\s/.test(text[w[1]]!)) w[1]++;
+  }
+  return windows;
+}
+
+/** One MONEY match read against its surroundings in the whole text; null when it is not pay. */
+function readMoney(text: string, start: number, m: RegExpExecArray): StatedSalary | null {
+  const end = start + m[0].length;
+  const low = amountOf(m[1], m[2], m[3], m[4]);
+  const high = amountOf(m[6], m[7], m[8], m[9]);
+  if (!low) return null;
+  const currency = low.currency ?? high?.currency;
+  if (!currency) return null;
+  if (low.large || high?.large) return null;
+  const before = text.slice(Math.max(0, start - 120), start);
+  const after = text.slice(end, end + 80);
+  if (RETIREMENT_PLAN.test(m[2] ?? "") && (m[3] !== undefined || /^\s?\(/.test(text.slice(end, end + 2)))) return null;
+  if (MONEY_GLUED_BEFORE.test(text.slice(Math.max(0, start - 1), start)) && m[1] === undefined) return null;
+  if (NOT_PAY_BEFORE.test(before.slice(-28)) || NOT_PAY_AFTER.test(after)) return null;
+
+  // "70k-90k EUR": a k on one end carries to the other ("70-90k").
+  let lowValue = low.value;
+  let highValue = high?.value ?? low.value;
+  if (high && high.k && !low.k && lowValue < 1000 && highValue >= 1000) lowValue *= 1000;
+  if (high && low.lakh !== high.lakh && lowValue < 1000) lowValue *= 100_000;
+  if (highValue < lowValue) [lowValue, highValue] = [highValue, lowValue];
+
+  const explicit = periodOf(after, before);
+  const lakh = low.lakh || high?.lakh === true;
+  const period: PayPeriod = explicit ?? (lakh || highValue >= 1000 ? "year" : "hour");
+  const cue = explicit !== undefined || PAY_CUE.test(before) || PAY_CUE.test(after.slice(0, 40)) || lakh;
+  const rangeShape = high !== undefined && lowValue !== highValue;
+  if (!cue && !rangeShape) return null;
+  if (explicit === undefined && highValue < 1000 && !lakh) return null;
+  const annualMin = lowValue * ANNUALIZE[period];
+  const annualMax = highValue * ANNUALIZE[period];
+  if (!plausible(annualMin, currency) || !plausible(annualMax, currency)) return null;
+
+  const periodText = PAY_PERIOD_AFTER.exec(after);
+  const spanEnd = periodText ? end + periodText[0].length : end;
+  return {
+    min: round2(lowValue),
+    max: round2(highValue),
+    currency,
+    period,
+    annualMin: round2(annualMin),
+    annualMax: round2(annualMax),
+    text: text.slice(start, spanEnd),
+    start,
+    end: spanEnd,
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

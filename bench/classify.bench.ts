@@ -1,0 +1,109 @@
+/*
+ * npm run bench: role-lens classify against a floor measured in the same run and against the
+ * classifiers a user might pick instead, on postings built from the fixtures. Prints medians and
+ * ratios, never absolute claims: the machines are noisy, the ratios are what to compare.
+ */
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { Bench } from "tinybench";
+import { createClassifier, defaultLexicon, extractSalaries } from "../dist/index.js";
+import { compileLexicon } from "../src/lexicon/compile.js";
+import { fixturePostings, makePostings } from "./postings.js";
+
+const require = createRequire(import.meta.url);
+const TIME = Number(process.env["BENCH_TIME_MS"] ?? 1500);
+const BATCH = 50;
+
+const plain = makePostings(BATCH, 4096, 0, 1);
+const varied = makePostings(BATCH, 4096, 2048, 2);
+const large = makePostings(BATCH / 10, 40960, 0, 3);
+const withPay = plain.map((p, i) => ({ ...p, text: `${p.text}\nSalary: $${150 + (i % 40)},000 - $${200 + (i % 40)},000 per year.` }));
+const bytes = (ps: ReadonlyArray<{ text: string }>) => ps.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
+
+const classifier = createClassifier();
+const floorRegex = compileLexicon(defaultLexicon()).body.regex!;
+
+/** The floor: one lowercase and one scan with the precompiled matcher of the same surface forms, nothing else. */
+function floor(text: string): number {
+  const lower = text.toLowerCase();
+  floorRegex.lastIndex = 0;
+  let n = 0;
+  while (floorRegex.exec(lower) !== null) n++;
+  return n;
+}
+
+// The alternatives, trained on the fixtures and run on the same postings.
+const { BayesClassifier, LogisticRegressionClassifier } = require("natural/lib/natural/classifiers/index.js");
+const bayes = new BayesClassifier();
+const logistic = new LogisticRegressionClassifier();
+const winkNb = require("wink-naive-bayes-text-classifier")();
+const winkNlp = require("wink-nlp-utils");
+winkNb.definePrepTasks([winkNlp.string.tokenize0, winkNlp.tokens.removeWords, winkNlp.tokens.stem]);
+winkNb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+for (const f of fixturePostings()) {
+  const doc = `${f.title}\n${f.body}`;
+  bayes.addDocument(doc, f.label);
+  logistic.addDocument(doc, f.label);
+  winkNb.learn(doc, f.label);
+}
+bayes.train();
+logistic.train();
+winkNb.consolidate();
+
+let sink = 0;
+const bench = new Bench({ time: TIME, warmupTime: 300 });
+bench
+  .add("floor: lowercase + one regex scan (4 KB)", () => { for (const p of plain) sink += floor(p.text); })
+  .add("role-lens classify (4 KB plain)", () => { for (const p of plain) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; })
+  .add("role-lens classify (2–6 KB plain)", () => { for (const p of varied) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; })
+  .add("role-lens classify (4 KB HTML)", () => { for (const p of plain) sink += classifier.classify({ title: p.title, html: p.html }).evidence.length; })
+  .add("role-lens classify (4 KB plain, stated pay)", () => { for (const p of withPay) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; })
+  .add("extractSalaries alone (4 KB, stated pay)", () => { for (const p of withPay) sink += extractSalaries(p.text).length; })
+  .add("role-lens classify (40 KB plain)", () => { for (const p of large) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; })
+  .add("natural BayesClassifier (4 KB)", () => { for (const p of plain) sink += String(bayes.classify(`${p.title}\n${p.text}`)).length; })
+  .add("natural LogisticRegressionClassifier (4 KB)", () => { for (const p of plain) sink += String(logistic.classify(`${p.title}\n${p.text}`)).length; })
+  .add("wink-naive-bayes-text-classifier (4 KB)", () => { for (const p of plain) sink += String(winkNb.predict(`${p.title}\n${p.text}`)).length; });
+
+await bench.run();
+
+/** Median milliseconds per posting of a task (each iteration runs a batch). */
+const perPosting = new Map<string, number>();
+for (const task of bench.tasks) {
+  const batch = task.name.includes("40 KB") ? large.length : BATCH;
+  const median = (task.result as { latency?: { p50?: number } }).latency?.p50;
+  if (median !== undefined) perPosting.set(task.name, median / batch);
+}
+const get = (name: string) => perPosting.get(name) ?? NaN;
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
+
+console.log(`\nrole-lens benchmark (median of each task; ${BATCH} postings per iteration; Node ${process.version})\n`);
+console.log("task                                            µs/posting   postings/s      MB/s");
+for (const [name, ms] of perPosting) {
+  const size = name.includes("40 KB") ? bytes(large) / large.length : name.includes("2–6") ? bytes(varied) / varied.length : bytes(plain) / plain.length;
+  console.log(`${name.padEnd(46)} ${fmt(ms * 1000).padStart(11)} ${fmt(1000 / ms, 0).padStart(12)} ${fmt((size / 1e6) * (1000 / ms), 2).padStart(9)}`);
+}
+
+const classify4k = get("role-lens classify (4 KB plain)");
+console.log("\nratios (same run)");
+console.log(`  classify / floor:                           ${fmt(classify4k / get("floor: lowercase + one regex scan (4 KB)"), 2)}×   (target ≤ 3×)`);
+console.log(`  natural Bayes / classify:                   ${fmt(get("natural BayesClassifier (4 KB)") / classify4k, 1)}×   (target ≥ 25×)`);
+console.log(`  natural logistic regression / classify:     ${fmt(get("natural LogisticRegressionClassifier (4 KB)") / classify4k, 1)}×`);
+console.log(`  wink naive Bayes / classify:                ${fmt(get("wink-naive-bayes-text-classifier (4 KB)") / classify4k, 1)}×`);
+console.log(`  40 KB / 4 KB classify:                      ${fmt(get("role-lens classify (40 KB plain)") / classify4k, 1)}×   (linear ≈ 10×)`);
+const payClassify = get("role-lens classify (4 KB plain, stated pay)");
+const payAlone = get("extractSalaries alone (4 KB, stated pay)");
+console.log(`  salary extraction share of classify:        ${fmt((100 * payAlone) / payClassify, 1)}%   (target: costs < 15% of throughput)`);
+console.log(`  classify throughput, plain 4 KB:            ${fmt(1000 / classify4k, 0)} postings/s   (target ≥ 10,000)`);
+
+// Cold start, in fresh processes: import, compile the default lexicon, heap after a GC.
+const probe = `const t0=performance.now();import("./dist/index.js").then(m=>{const t1=performance.now();m.createClassifier();const t2=performance.now();globalThis.gc();console.log(JSON.stringify({importMs:t1-t0,compileMs:t2-t1,heapMb:process.memoryUsage().heapUsed/1048576}))})`;
+const runs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", probe], { cwd: new URL("..", import.meta.url) }).toString()) as { importMs: number; compileMs: number; heapMb: number });
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const importMs = median(runs.map((r) => r.importMs));
+const compileMs = median(runs.map((r) => r.compileMs));
+console.log("\ncold start (median of 7 fresh processes)");
+console.log(`  import dist/index.js:                       ${fmt(importMs)} ms`);
+console.log(`  compile the default lexicon:                ${fmt(compileMs)} ms`);
+console.log(`  import + compile:                           ${fmt(importMs + compileMs)} ms   (target < 150 ms)`);
+console.log(`  heap after load, after GC:                  ${fmt(median(runs.map((r) => r.heapMb)))} MB   (target < 30 MB)`);
+if (sink === -1) console.log("");
