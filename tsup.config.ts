@@ -2,12 +2,14 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", authoring: "src/authoring.ts" },
+    entry: { index: "src/index.ts", authoring: "src/authoring.ts", worker: "src/batch/worker.ts" },
     format: ["esm", "cjs"],
     dts: true,
     clean: true,
     sourcemap: true,
     target: "node20",
+    // import.meta.url in the CJS build, to find the worker script next to it.
+    shims: true,
     // The default lexicon and band table are bundled so the core reads no file at run time.
     loader: { ".json": "json" },
     // Bundled, not required at run time: one parsed file imports several times faster than zod's

@@ -15,6 +15,8 @@ export type { Level, LevelBasis } from "./seniority.js";
 export { classificationSchema } from "./result.js";
 export type { Classification, Evidence, EvidenceMatch, Span, Field, SectionName, SeniorityResult, StatedSalaryResult } from "./result.js";
 export type { Label } from "./pipeline/05-decide.js";
+export { classifyMany } from "./batch/classify-many.js";
+export type { BatchRecord, ClassifyManyOptions } from "./batch/classify-many.js";
 export { evaluate, calibration } from "./eval/evaluate.js";
 export type { EvaluationReport, LabelledPosting, ClassMetrics, ReliabilityBin, EvaluatedPosting } from "./eval/evaluate.js";
 export { RoleLensError, LexiconError, InputError } from "./errors.js";

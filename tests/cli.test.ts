@@ -15,6 +15,7 @@ async function cli(args: string[], stdin = "") {
     stderr: { write: (s: string) => (stderr += s) },
     stdin: Readable.from([stdin]),
     color: false,
+    interrupted: () => false,
   });
   return { code, stdout, stderr };
 }
@@ -30,7 +31,7 @@ describe("role-lens classify", () => {
       JSON.stringify({ id: "c", title: "Senior ML Engineer", description: "Train models with PyTorch; 5+ years of experience." }),
       JSON.stringify({ id: "d", body: "no known field" }),
     ].join("\n");
-    const { code, stdout, stderr } = await cli(["classify"], input);
+    const { code, stdout, stderr } = await cli(["classify", "--jobs", "1"], input);
     const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual(["a", "<stdin>:2", "c", "d"]);
     expect(records[0].result.label).toBe("ai-engineer");
@@ -39,11 +40,11 @@ describe("role-lens classify", () => {
     expect(records[2].result.seniority.level).toBe("senior");
     expect(records[3].error.message).toMatch(/<stdin>:4/);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/4 posting\(s\), 2 error\(s\)/);
+    expect(stderr).toMatch(/4 posting\(s\).*errors: 2/);
   });
 
   it("reads a directory of files and prints a table", async () => {
-    const { code, stdout } = await cli(["classify", fixtures, "--format", "table"]);
+    const { code, stdout } = await cli(["classify", fixtures, "--format", "table", "--jobs", "1"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")[0]).toMatch(/^id\s+label\s+conf/);
     expect(stdout).toMatch(/ml-senior-recommendations\.txt\s+ml-engineer/);
@@ -51,7 +52,7 @@ describe("role-lens classify", () => {
 
   it("maps custom field names", async () => {
     const input = JSON.stringify({ key: "k1", heading: "Prompt Engineer", body: "Prompt engineering for our chatbot with the OpenAI API." });
-    const { stdout } = await cli(["classify", "--id-field", "key", "--title-field", "heading", "--text-field", "body"], input);
+    const { stdout } = await cli(["classify", "--jobs", "1", "--id-field", "key", "--title-field", "heading", "--text-field", "body"], input);
     const record = JSON.parse(stdout);
     expect(record.id).toBe("k1");
     expect(record.result.label).toBe("ai-engineer");
@@ -64,12 +65,48 @@ describe("role-lens classify", () => {
   });
 
   it("a missing file becomes an error record, and the run goes on", async () => {
-    const { code, stdout } = await cli(["classify", "/nonexistent/file.txt", join(fixtures, "neither-barista.txt")]);
+    const { code, stdout } = await cli(["classify", "--jobs", "1", "/nonexistent/file.txt", join(fixtures, "neither-barista.txt")]);
     const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(records).toHaveLength(2);
     expect(records[0].error.message).toMatch(/cannot read/);
     expect(records[1].result.label).toBe("neither");
     expect(code).toBe(1);
+  });
+});
+
+describe("role-lens classify: CSV, formats and limits", () => {
+  const csv = join(tmp, "postings.csv");
+  writeFileSync(
+    csv,
+    'id,title,description\n1,AI Engineer,"Build RAG apps with LangChain,\nand the ""OpenAI"" API"\n2,ML Engineer\n3,Senior ML Engineer,Train models with PyTorch; 5+ years of experience.\n4,a,b,c\n',
+  );
+
+  it("reads quoted CSV with embedded newlines and reports rows with the wrong number of columns", async () => {
+    const { code, stdout } = await cli(["classify", csv, "--jobs", "1"]);
+    const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(records.map((r) => r.id)).toEqual(["1", "2", "3", "4"]);
+    expect(records[0].result.label).toBe("ai-engineer");
+    expect(records[1].error.message).toMatch(/postings\.csv row 2: row 2 has 2 of 3 columns/);
+    expect(records[2].result.seniority.level).toBe("senior");
+    expect(records[3].error.message).toMatch(/row 4 has 4 of 3 columns/);
+    expect(code).toBe(1);
+  });
+
+  it("writes flat CSV with a header and one row per record, to --out", async () => {
+    const out = join(tmp, "out.csv");
+    const { stdout } = await cli(["classify", csv, "--jobs", "1", "--format", "csv", "--out", out]);
+    expect(stdout).toBe("");
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("id,label,confidence,mixed,level,level_basis,band_min,band_max,stated_min,stated_max,stated_currency,stated_period,top_evidence,error");
+    expect(lines).toHaveLength(5);
+    expect(lines[3]).toMatch(/^3,ml-engineer,[\d.]+,,senior,title,200000,270000,/);
+  });
+
+  it("turns empty and oversized postings into error records", async () => {
+    const input = [JSON.stringify({ id: "empty", text: "" }), JSON.stringify({ id: "huge", text: "x".repeat(1_000_001) })].join("\n");
+    const records = (await cli(["classify", "--jobs", "1"], input)).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(records[0].result.reason).toBe("thin-evidence");
+    expect(records[1].error.code).toBe("INPUT_TOO_LARGE");
   });
 });
 
@@ -143,6 +180,24 @@ describe("the built CLI as a child process", () => {
     const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(records).toHaveLength(11);
     expect(records.every((r) => "result" in r)).toBe(true);
+  });
+
+  it("gives the same records with --jobs 2 as with --jobs 1", async () => {
+    const file = join(tmp, "many.jsonl");
+    writeFileSync(file, Array.from({ length: 300 }, (_, i) => (i % 50 === 7 ? "{oops" : JSON.stringify({ id: `p${i}`, title: i % 3 ? "AI Engineer" : "Data Analyst", text: `LangChain agents and PyTorch training ${i}` }))).join("\n"));
+    const one = await run(process.execPath, [bin, "classify", file, "--jobs", "1"]).catch((e: { stdout: string }) => e);
+    const two = await run(process.execPath, [bin, "classify", file, "--jobs", "2"]).catch((e: { stdout: string }) => e);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.trim().split("\n")).toHaveLength(300);
+  });
+
+  it("ends quietly when the reader closes the pipe early", async () => {
+    const file = join(tmp, "pipe.jsonl");
+    writeFileSync(file, Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, text: "RAG pipelines with LangChain" })).join("\n"));
+    const { stdout, stderr } = await promisify(execFile)("bash", ["-c", `set -o pipefail; node ${bin} classify ${file} --jobs 1 | head -n 3; echo "exit=\${PIPESTATUS[0]}"`]);
+    expect(stdout.trim().split("\n").slice(0, 3).every((l) => JSON.parse(l).result)).toBe(true);
+    expect(stdout).toMatch(/exit=(0|141)/);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
   });
 
   it("exits 1 when a record fails", async () => {

@@ -46,3 +46,18 @@ describe("dist authoring entry (compromise and natural through their adapters)",
     expect(gaps["ml-engineer"].map((g: { phrase: string }) => g.phrase)).toEqual(expect.arrayContaining(["quantum", "anneal", "quantum anneal"]));
   });
 });
+
+describe("dist classifyMany on worker threads", () => {
+  const input = Array.from({ length: 500 }, (_, i) => (i % 41 === 3 ? { id: `bad${i}`, text: 7 } : { id: `p${i}`, title: i % 2 ? "AI Engineer" : "Data Analyst", text: `RAG with LangChain ${i}; PyTorch training.` }));
+  const collect = async (it: AsyncIterable<unknown>) => {
+    const out: unknown[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  };
+
+  it.each([["ESM", esm], ["CJS", cjs]])("%s: the same records, in the same order, as the serial path", async (_, mod) => {
+    const serial = await collect(mod.classifyMany(input));
+    const parallel = await collect(mod.classifyMany(input, { concurrency: 2 }));
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+  });
+});

@@ -2,6 +2,7 @@ import { createClassifier, type Classifier, type ClassifierOptions } from "../cl
 import { RoleLensError } from "../errors.js";
 import type { Posting } from "../posting.js";
 import type { Classification } from "../result.js";
+import type { BatchItem } from "./pool.js";
 
 /** One output record per input posting, in input order: a result, or the error that posting raised. */
 export type BatchRecord =
@@ -9,8 +10,11 @@ export type BatchRecord =
   | { readonly id: string; readonly index: number; readonly error: { readonly code: string; readonly message: string } };
 
 export interface ClassifyManyOptions extends ClassifierOptions {
-  /** A classifier to reuse; otherwise one is compiled from the options. */
-  readonly classifier?: Classifier;
+  /**
+   * Worker threads to classify on (Node only). 1, the default, classifies on the calling thread;
+   * the output is the same either way.
+   */
+  readonly concurrency?: number;
 }
 
 function idOf(posting: unknown, index: number): string {
@@ -37,15 +41,30 @@ export function classifyRecord(classifier: Classifier, posting: Posting, index: 
   }
 }
 
-/**
- * Classifies a stream of postings, yielding one record per posting in input order. It pulls one
- * posting at a time, so memory stays bounded whatever the size of the source.
- */
-export async function* classifyMany(source: Iterable<Posting> | AsyncIterable<Posting>, options: ClassifyManyOptions = {}): AsyncGenerator<BatchRecord> {
-  const classifier = options.classifier ?? createClassifier(options);
+async function* asItems(source: Iterable<Posting> | AsyncIterable<Posting>): AsyncGenerator<BatchItem> {
+  for await (const posting of source) yield { posting };
+}
+
+/** The serial path: one classifier on this thread, one item at a time. */
+export async function* classifyItems(items: Iterable<BatchItem> | AsyncIterable<BatchItem>, classifier: Classifier): AsyncGenerator<BatchRecord> {
   let index = 0;
-  for await (const posting of source) {
-    yield classifyRecord(classifier, posting, index);
+  for await (const item of items) {
+    yield "failed" in item ? { ...item.failed, index } : classifyRecord(classifier, item.posting, index);
     index++;
   }
+}
+
+/**
+ * Classifies a stream of postings, yielding one record per posting in input order, with errors
+ * inline. It pulls postings as it goes, so memory stays bounded whatever the size of the source.
+ */
+export async function* classifyMany(source: Iterable<Posting> | AsyncIterable<Posting>, options: ClassifyManyOptions = {}): AsyncGenerator<BatchRecord> {
+  const { concurrency = 1, ...classifierOptions } = options;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RoleLensError("USAGE", `concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  if (concurrency === 1) {
+    yield* classifyItems(asItems(source), createClassifier(classifierOptions));
+    return;
+  }
+  const { classifyOnWorkers } = await import("./pool.js");
+  yield* classifyOnWorkers(asItems(source), concurrency, classifierOptions);
 }

@@ -2,12 +2,21 @@ import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { parse as parseCsv } from "csv-parse";
 import type { Posting } from "../posting.js";
 
-/** Where a record came from, for error records: the file and its line (JSONL) or none (whole file). */
+/** Where a record came from, for error records: the file and its line (JSONL), row (CSV) or none (whole file). */
 export interface RecordOrigin {
   readonly file: string;
   readonly line?: number;
+  readonly row?: number;
+}
+
+/** "file:line", "file row N", or "file". */
+export function describeOrigin(origin: RecordOrigin): string {
+  if (origin.line !== undefined) return `${origin.file}:${origin.line}`;
+  if (origin.row !== undefined) return `${origin.file} row ${origin.row}`;
+  return origin.file;
 }
 
 /** One input record: a posting, or the reason it could not be read. */
@@ -25,6 +34,7 @@ export interface FieldMapping {
 export const DEFAULT_FIELDS: FieldMapping = { id: "id", title: "title", text: ["text", "description", "html"] };
 
 const JSON_LINES = new Set([".jsonl", ".ndjson"]);
+const CSV = new Set([".csv"]);
 const WHOLE_FILE = new Set([".txt", ".md", ".html", ".htm"]);
 
 /** Files a directory holds that `classify` reads, sorted by name so runs are reproducible. */
@@ -37,7 +47,7 @@ async function expandInput(path: string): Promise<string[]> {
       const full = join(path, name);
       const ext = extname(name).toLowerCase();
       if ((await stat(full)).isDirectory()) return expandInput(full);
-      return JSON_LINES.has(ext) || WHOLE_FILE.has(ext) ? [full] : [];
+      return JSON_LINES.has(ext) || CSV.has(ext) || WHOLE_FILE.has(ext) ? [full] : [];
     }),
   );
   return nested.flat();
@@ -83,6 +93,33 @@ async function* jsonLines(lines: AsyncIterable<string>, file: string, fields: Fi
   }
 }
 
+/**
+ * CSV with a header row (RFC 4180: quoted fields, embedded newlines and quotes), via csv-parse.
+ * A row with a missing or extra column is an error record at its row number; the run goes on.
+ */
+async function* csvRows(stream: NodeJS.ReadableStream, file: string, fields: FieldMapping): AsyncGenerator<InputRecord> {
+  const parser = stream.pipe(parseCsv({ relax_column_count: true, skip_empty_lines: true, bom: true }));
+  let header: string[] | undefined;
+  let row = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (!header) {
+        header = cells;
+        continue;
+      }
+      row++;
+      const origin = { file, row };
+      if (cells.length !== header.length) {
+        yield { ok: false, origin, id: cells[header.indexOf(fields.id)], message: `row ${row} has ${cells.length} of ${header.length} columns` };
+        continue;
+      }
+      yield recordFromObject(Object.fromEntries(header.map((name, i) => [name, cells[i]])), fields, origin);
+    }
+  } catch (error) {
+    yield { ok: false, origin: { file, row: row + 1 }, id: undefined, message: `unreadable CSV: ${(error as Error).message}` };
+  }
+}
+
 function linesOf(stream: NodeJS.ReadableStream): AsyncIterable<string> {
   return createInterface({ input: stream, crlfDelay: Infinity });
 }
@@ -105,6 +142,10 @@ export async function* readInputs(inputs: readonly string[], fields: FieldMappin
       const ext = extname(file).toLowerCase();
       if (JSON_LINES.has(ext)) {
         yield* jsonLines(linesOf(createReadStream(file, "utf8")), file, fields);
+        continue;
+      }
+      if (CSV.has(ext)) {
+        yield* csvRows(createReadStream(file, "utf8"), file, fields);
         continue;
       }
       try {

@@ -6,11 +6,20 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Ctrl-C: stop reading, let the records in flight finish and be written whole, then exit 130.
+let interrupted = false;
+process.on("SIGINT", () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+});
+
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   color: process.stdout.isTTY === true && !process.env["NO_COLOR"],
+  progress: process.stderr.isTTY ? process.stderr : undefined,
+  interrupted: () => interrupted,
 }).then(
   (code) => {
     process.exitCode = code;

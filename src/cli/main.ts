@@ -1,7 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { classifyRecord, errorRecord } from "../batch/classify-many.js";
-import { DEFAULT_FIELDS, readInputs, type FieldMapping } from "../batch/readers.js";
+import { DEFAULT_FIELDS, readInputs } from "../batch/readers.js";
 import { createClassifier, type Classifier } from "../classifier.js";
 import { LexiconError, RoleLensError } from "../errors.js";
 import { evaluate, type LabelledPosting } from "../eval/evaluate.js";
@@ -9,27 +8,10 @@ import { suggestTerms } from "../eval/gaps.js";
 import { normalizeHtml } from "../pipeline/01-normalize.js";
 import { expandLexicon } from "../lexicon/expand.js";
 import { validateLexicon } from "../lexicon/load.js";
-import type { Classification } from "../result.js";
-import { evaluationReport, highlight, table, topTerms } from "./format.js";
+import { commandClassify } from "./classify-command.js";
+import { evaluationReport, highlight, topTerms } from "./format.js";
+import { readJson, UsageError, type CliIo, type ExitCode } from "./io.js";
 import { VERSION } from "./version.js";
-
-/** Where the CLI reads and writes; injectable so tests drive it without a process. */
-export interface CliIo {
-  readonly stdout: { write(chunk: string): unknown };
-  readonly stderr: { write(chunk: string): unknown };
-  readonly stdin: NodeJS.ReadableStream;
-  /** Colours and progress only when the terminal is interactive. */
-  readonly color: boolean;
-}
-
-/** 0: every record classified; 1: some records failed; 2: usage, lexicon or file error. */
-export type ExitCode = 0 | 1 | 2;
-
-class UsageError extends RoleLensError {
-  constructor(message: string) {
-    super("USAGE", message);
-  }
-}
 
 const HELP: Record<string, string> = {
   main: `role-lens ${VERSION}: tell ML Engineer postings from AI Engineer postings
@@ -44,16 +26,18 @@ commands:
   lexicon expand <file>      add inflections (plurals, verb forms) to a lexicon's variants
 
 options: --help, --version; --lexicon FILE on every command
-exit codes: 0 all good, 1 some records failed, 2 usage or lexicon error
+exit codes: 0 all good, 1 some records failed, 2 usage or lexicon error, 130 interrupted
 `,
   classify: `usage: role-lens classify [inputs...] [options]
 
-Reads .jsonl/.ndjson (one posting per line), .txt/.md/.html files (one posting each), directories of
-those, and - or nothing for JSONL on stdin. Writes one record per input posting, in order.
+Reads .jsonl/.ndjson (one posting per line), .csv (a header row), .txt/.md/.html files (one posting
+each), directories of those, and - or nothing for JSONL on stdin. Writes one record per input
+posting, in order, with errors inline; a summary goes to stderr.
 
 options:
-  --format jsonl|table   output format (default jsonl)
+  --format jsonl|csv|table  output format (default jsonl)
   --out FILE             write results to FILE instead of stdout
+  --jobs N               worker threads (default: the available cores); same output for any N
   --id-field NAME        record field holding the id (default id)
   --title-field NAME     record field holding the title (default title)
   --text-field NAME      record field holding the body (default text, then description, then html)
@@ -82,61 +66,6 @@ expand:   fills each entry's variants with plurals (entries with "inflect": true
 async function classifierFor(lexiconPath: string | undefined): Promise<Classifier> {
   if (lexiconPath === undefined) return createClassifier();
   return createClassifier({ lexicon: await readJson(lexiconPath) });
-}
-
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new LexiconError([{ path: "", message: `${path} is not valid JSON: ${(error as Error).message}` }]);
-  }
-}
-
-async function commandClassify(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string", default: "jsonl" },
-      out: { type: "string" },
-      lexicon: { type: "string" },
-      "id-field": { type: "string" },
-      "title-field": { type: "string" },
-      "text-field": { type: "string" },
-    },
-  });
-  if (values.format !== "jsonl" && values.format !== "table") throw new UsageError(`--format must be jsonl or table, not ${values.format}`);
-  const fields: FieldMapping = {
-    id: values["id-field"] ?? DEFAULT_FIELDS.id,
-    title: values["title-field"] ?? DEFAULT_FIELDS.title,
-    text: values["text-field"] ? [values["text-field"]] : DEFAULT_FIELDS.text,
-  };
-  const classifier = await classifierFor(values.lexicon);
-  const chunks: string[] = [];
-  const emit = values.out === undefined ? (s: string) => void io.stdout.write(s) : (s: string) => void chunks.push(s);
-  const rows: Array<{ id: string; result?: Classification; error?: string }> = [];
-  let failed = 0;
-  let index = 0;
-  for await (const input of readInputs(positionals, fields, io.stdin)) {
-    const where = input.origin.line === undefined ? input.origin.file : `${input.origin.file}:${input.origin.line}`;
-    const record = input.ok
-      ? classifyRecord(classifier, input.posting, index)
-      : errorRecord(input.id ?? where, index, new RoleLensError("RECORD_INVALID", `${where}: ${input.message}`));
-    index++;
-    if ("error" in record) failed++;
-    if (values.format === "jsonl") emit(JSON.stringify("error" in record ? { ...record, source: where } : record) + "\n");
-    else rows.push("error" in record ? { id: record.id, error: record.error.message } : { id: record.id, result: record.result });
-  }
-  if (values.format === "table") emit(table(rows));
-  if (values.out !== undefined) await writeFile(values.out, chunks.join(""));
-  io.stderr.write(`role-lens: ${index} posting(s), ${failed} error(s)\n`);
-  return failed > 0 ? 1 : 0;
 }
 
 async function commandExplain(args: string[], io: CliIo): Promise<ExitCode> {
