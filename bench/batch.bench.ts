@@ -17,7 +17,7 @@ const out = createWriteStream(file);
 for (let i = 0; i < COUNT; i++) {
   const p = pool[i % pool.length]!;
   const line = JSON.stringify(i % 5 === 0 ? { id: `job-${i}`, title: p.title, html: p.html } : { id: `job-${i}`, title: p.title, text: p.text }) + "\n";
-  if (!out.write(line)) await new Promise((resolve) => out.once("drain", resolve));
+  if (!out.write(line)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
 }
 await new Promise<void>((resolve) => out.end(() => resolve()));
 console.log(`input: ${COUNT} postings, ${(statSync(file).size / 1e6).toFixed(0)} MB (one in five as HTML)\n`);

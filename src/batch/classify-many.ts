@@ -3,6 +3,7 @@ import { RoleLensError } from "../errors.js";
 import type { Posting } from "../posting.js";
 import type { Classification } from "../result.js";
 import type { BatchItem } from "./pool.js";
+import { DEFAULT_FIELDS, parseJsonLine, type FieldMapping } from "./readers.js";
 
 /** One output record per input posting, in input order: a result, or the error that posting raised. */
 export type BatchRecord =
@@ -45,13 +46,19 @@ async function* asItems(source: Iterable<Posting> | AsyncIterable<Posting>): Asy
   for await (const posting of source) yield { posting };
 }
 
+/** The record for one batch item: classified, already failed, or parsed from its JSON line first. */
+export function recordFor(classifier: Classifier, item: BatchItem, index: number, fields: FieldMapping): BatchRecord {
+  if ("failed" in item) return { ...item.failed, index };
+  if ("posting" in item) return classifyRecord(classifier, item.posting, index);
+  const parsed = parseJsonLine(item.line, fields, { file: item.where });
+  if (parsed.ok) return classifyRecord(classifier, parsed.posting, index);
+  return { id: parsed.id ?? item.where, index, error: { code: "RECORD_INVALID", message: `${item.where}: ${parsed.message}` } };
+}
+
 /** The serial path: one classifier on this thread, one item at a time. */
-export async function* classifyItems(items: Iterable<BatchItem> | AsyncIterable<BatchItem>, classifier: Classifier): AsyncGenerator<BatchRecord> {
+export async function* classifyItems(items: Iterable<BatchItem> | AsyncIterable<BatchItem>, classifier: Classifier, fields: FieldMapping = DEFAULT_FIELDS): AsyncGenerator<BatchRecord> {
   let index = 0;
-  for await (const item of items) {
-    yield "failed" in item ? { ...item.failed, index } : classifyRecord(classifier, item.posting, index);
-    index++;
-  }
+  for await (const item of items) yield recordFor(classifier, item, index++, fields);
 }
 
 /**

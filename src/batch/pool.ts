@@ -1,13 +1,25 @@
 import type { ClassifierOptions } from "../classifier.js";
 import type { Posting } from "../posting.js";
 import type { BatchRecord } from "./classify-many.js";
+import { DEFAULT_FIELDS, type FieldMapping } from "./readers.js";
+import { formatLine, summarize, type LineFormat, type RecordSummary } from "./output.js";
 
-/** One unit of batch work: a posting to classify, or a record that already failed (a malformed line). */
-export type BatchItem = { readonly posting: Posting } | { readonly failed: BatchRecord };
+/**
+ * One unit of batch work: a posting to classify, a record that already failed (an unreadable file),
+ * or a JSONL line still to be parsed, where it came from included (parsed where it is classified).
+ */
+export type BatchItem = { readonly posting: Posting } | { readonly failed: BatchRecord } | { readonly line: string; readonly where: string };
 
 interface Chunk {
   readonly id: number;
-  readonly items: Array<{ seq: number; posting: Posting }>;
+  readonly items: Array<{ seq: number; item: BatchItem }>;
+}
+
+/** What a worker thread is started with. */
+export interface WorkerSettings {
+  readonly classifierOptions: ClassifierOptions;
+  readonly output: "records" | LineFormat;
+  readonly fields: FieldMapping;
 }
 
 /** Where the worker script lives: next to the built module that spawns it. */
@@ -15,27 +27,48 @@ function workerUrl(): URL {
   return new URL("./worker.js", import.meta.url);
 }
 
+/** A record already written as an output line, with what the summary needs. */
+export type FormattedRecord = RecordSummary & { readonly line: string };
+
+/** Classifies items on worker threads and yields the records, in input order (see `runPool`). */
+export function classifyOnWorkers(items: AsyncIterable<BatchItem> | Iterable<BatchItem>, concurrency: number, classifierOptions: ClassifierOptions, fields: FieldMapping = DEFAULT_FIELDS): AsyncGenerator<BatchRecord> {
+  return runPool<BatchRecord>(items, concurrency, { classifierOptions, output: "records", fields }, (record) => record);
+}
+
 /**
- * Classifies items on `concurrency` worker threads and yields one record per item in input order.
- * It reads ahead at most `concurrency × 4` chunks, so memory stays bounded whatever the input size;
- * records that finish early wait (at most that window) for the ones before them.
+ * The same, but each record comes back already written as a line of `format`: the worker threads
+ * serialize, so the main thread only writes strings and the work scales with the threads.
  */
-export async function* classifyOnWorkers(
+export function formatOnWorkers(items: AsyncIterable<BatchItem> | Iterable<BatchItem>, concurrency: number, classifierOptions: ClassifierOptions, format: LineFormat, fields: FieldMapping = DEFAULT_FIELDS): AsyncGenerator<FormattedRecord> {
+  return runPool<FormattedRecord>(items, concurrency, { classifierOptions, output: format, fields }, (record) => ({ ...summarize(record), line: formatLine(record, format) }));
+}
+
+/**
+ * Runs items through `concurrency` worker threads and yields one result per item in input order.
+ * It reads ahead at most `concurrency × 4` chunks, so memory stays bounded whatever the input size;
+ * results that finish early wait (at most that window) for the ones before them. Items that already
+ * failed (a malformed line) skip the workers and are converted with `local`.
+ */
+async function* runPool<R extends { readonly index: number }>(
   items: AsyncIterable<BatchItem> | Iterable<BatchItem>,
   concurrency: number,
-  classifierOptions: ClassifierOptions,
+  workerData: WorkerSettings,
+  local: (record: BatchRecord) => R,
   chunkSize = 64,
-): AsyncGenerator<BatchRecord> {
+): AsyncGenerator<R> {
   const { Worker } = await import("node:worker_threads");
-  const workers = Array.from({ length: concurrency }, () => new Worker(workerUrl(), { workerData: classifierOptions }));
+  // A worker holds one chunk at a time; capping its heap keeps a long run's memory flat (V8 would
+  // otherwise let each heap grow lazily to hundreds of MB). Postings are capped well below this.
+  const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+  const workers = Array.from({ length: concurrency }, () => new Worker(workerUrl(), { workerData, resourceLimits }));
   const load = workers.map(() => 0);
-  const done = new Map<number, BatchRecord>();
+  const done = new Map<number, R>();
   let wake: (() => void) | undefined;
   let failure: unknown;
   let inFlight = 0;
   workers.forEach((worker, w) => {
-    worker.on("message", (reply: { id: number; records: BatchRecord[] }) => {
-      for (const record of reply.records) done.set(record.index, record);
+    worker.on("message", (reply: { id: number; results: R[] }) => {
+      for (const result of reply.results) done.set(result.index, result);
       load[w]!--;
       inFlight--;
       wake?.();
@@ -59,7 +92,7 @@ export async function* classifyOnWorkers(
     workers[w]!.postMessage(chunk);
     chunk = { id: chunkId++, items: [] };
   };
-  function* ready(): Generator<BatchRecord> {
+  function* ready(): Generator<R> {
     for (let record = done.get(next); record !== undefined; record = done.get(next)) {
       done.delete(next++);
       yield record;
@@ -69,9 +102,9 @@ export async function* classifyOnWorkers(
   try {
     for await (const item of items) {
       const index = seq++;
-      if ("failed" in item) done.set(index, { ...item.failed, index });
+      if ("failed" in item) done.set(index, local({ ...item.failed, index }));
       else {
-        chunk.items.push({ seq: index, posting: item.posting });
+        chunk.items.push({ seq: index, item });
         if (chunk.items.length >= chunkSize) dispatch();
       }
       while (inFlight >= concurrency * 4) {

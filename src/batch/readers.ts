@@ -19,10 +19,11 @@ export function describeOrigin(origin: RecordOrigin): string {
   return origin.file;
 }
 
-/** One input record: a posting, or the reason it could not be read. */
+/** One input record: a posting, the reason it could not be read, or a JSON line left for a worker to parse. */
 export type InputRecord =
   | { readonly ok: true; readonly origin: RecordOrigin; readonly posting: Exclude<Posting, string> }
-  | { readonly ok: false; readonly origin: RecordOrigin; readonly id: string | undefined; readonly message: string };
+  | { readonly ok: false; readonly origin: RecordOrigin; readonly id: string | undefined; readonly message: string }
+  | { readonly ok: "unparsed"; readonly origin: RecordOrigin; readonly line: string };
 
 export interface FieldMapping {
   readonly id: string;
@@ -53,7 +54,10 @@ async function expandInput(path: string): Promise<string[]> {
   return nested.flat();
 }
 
-export function recordFromObject(value: unknown, fields: FieldMapping, origin: RecordOrigin): InputRecord {
+/** A record that has been read: a posting, or why there is none. */
+export type ReadRecord = Exclude<InputRecord, { ok: "unparsed" }>;
+
+export function recordFromObject(value: unknown, fields: FieldMapping, origin: RecordOrigin): ReadRecord {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { ok: false, origin, id: undefined, message: "a record must be a JSON object" };
   }
@@ -76,20 +80,24 @@ export function recordFromObject(value: unknown, fields: FieldMapping, origin: R
   return { ok: true, origin, posting };
 }
 
-async function* jsonLines(lines: AsyncIterable<string>, file: string, fields: FieldMapping): AsyncGenerator<InputRecord> {
+/** One JSONL line as a record: the posting it holds, or why it holds none. */
+export function parseJsonLine(raw: string, fields: FieldMapping, origin: RecordOrigin): ReadRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return { ok: false, origin, id: undefined, message: `malformed JSON: ${(error as Error).message}` };
+  }
+  return recordFromObject(value, fields, origin);
+}
+
+async function* jsonLines(lines: AsyncIterable<string>, file: string, fields: FieldMapping, parse: boolean): AsyncGenerator<InputRecord> {
   let line = 0;
   for await (const raw of lines) {
     line++;
     if (raw.trim() === "") continue;
     const origin = { file, line };
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      yield { ok: false, origin, id: undefined, message: `malformed JSON: ${(error as Error).message}` };
-      continue;
-    }
-    yield recordFromObject(value, fields, origin);
+    yield parse ? parseJsonLine(raw, fields, origin) : { ok: "unparsed", origin, line: raw };
   }
 }
 
@@ -124,11 +132,14 @@ function linesOf(stream: NodeJS.ReadableStream): AsyncIterable<string> {
   return createInterface({ input: stream, crlfDelay: Infinity });
 }
 
-/** Reads every input (files, directories, or `-` for stdin) as a stream of records, in order. */
-export async function* readInputs(inputs: readonly string[], fields: FieldMapping, stdin: NodeJS.ReadableStream): AsyncGenerator<InputRecord> {
+/**
+ * Reads every input (files, directories, or `-` for stdin) as a stream of records, in order. With
+ * `parseJson: false`, JSONL lines come through unparsed, for worker threads to parse.
+ */
+export async function* readInputs(inputs: readonly string[], fields: FieldMapping, stdin: NodeJS.ReadableStream, parseJson = true): AsyncGenerator<InputRecord> {
   for (const input of inputs.length === 0 ? ["-"] : inputs) {
     if (input === "-") {
-      yield* jsonLines(linesOf(stdin), "<stdin>", fields);
+      yield* jsonLines(linesOf(stdin), "<stdin>", fields, parseJson);
       continue;
     }
     let files: string[];
@@ -141,7 +152,7 @@ export async function* readInputs(inputs: readonly string[], fields: FieldMappin
     for (const file of files) {
       const ext = extname(file).toLowerCase();
       if (JSON_LINES.has(ext)) {
-        yield* jsonLines(linesOf(createReadStream(file, "utf8")), file, fields);
+        yield* jsonLines(linesOf(createReadStream(file, "utf8")), file, fields, parseJson);
         continue;
       }
       if (CSV.has(ext)) {

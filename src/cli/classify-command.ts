@@ -2,24 +2,15 @@ import { createWriteStream } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
-import { stringify } from "csv-stringify/sync";
-import { classifyItems, type BatchRecord } from "../batch/classify-many.js";
-import type { BatchItem } from "../batch/pool.js";
+import { classifyItems } from "../batch/classify-many.js";
+import { csvHeader, formatLine, summarize, type RecordSummary } from "../batch/output.js";
+import type { BatchItem, FormattedRecord } from "../batch/pool.js";
 import { DEFAULT_FIELDS, describeOrigin, readInputs, type FieldMapping } from "../batch/readers.js";
 import { createClassifier } from "../classifier.js";
 import type { Classification } from "../result.js";
-import { table, topTerms } from "./format.js";
+import { table } from "./format.js";
 import type { CliIo, ExitCode } from "./io.js";
 import { readJson, UsageError } from "./io.js";
-
-const CSV_COLUMNS = ["id", "label", "confidence", "mixed", "level", "level_basis", "band_min", "band_max", "stated_min", "stated_max", "stated_currency", "stated_period", "top_evidence", "error"];
-
-function csvRow(record: BatchRecord): unknown[] {
-  if ("error" in record) return [record.id, "", "", "", "", "", "", "", "", "", "", "", "", `${record.error.code}: ${record.error.message}`];
-  const r = record.result;
-  const s = r.salary.stated;
-  return [record.id, r.label, r.confidence, r.mixed, r.seniority.level, r.seniority.basis, r.salary.band?.min ?? "", r.salary.band?.max ?? "", s?.min ?? "", s?.max ?? "", s?.currency ?? "", s?.period ?? "", topTerms(r, 5).join("; "), ""];
-}
 
 /** Counts for the summary on stderr. */
 class Tally {
@@ -28,14 +19,14 @@ class Tally {
   errors = 0;
   total = 0;
 
-  add(record: BatchRecord): void {
+  add(record: RecordSummary): void {
     this.total++;
-    if ("error" in record) {
+    if (record.failed) {
       this.errors++;
       return;
     }
-    this.labels.set(record.result.label, (this.labels.get(record.result.label) ?? 0) + 1);
-    this.levels.set(record.result.seniority.level, (this.levels.get(record.result.seniority.level) ?? 0) + 1);
+    if (record.label) this.labels.set(record.label, (this.labels.get(record.label) ?? 0) + 1);
+    if (record.level) this.levels.set(record.level, (this.levels.get(record.level) ?? 0) + 1);
   }
 
   summary(seconds: number): string {
@@ -75,18 +66,23 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
   const classifier = createClassifier(lexicon === undefined ? {} : { lexicon });
 
   const file = values.out === undefined ? undefined : createWriteStream(values.out);
-  const write = (s: string) => (file ? file.write(s) : io.stdout.write(s));
+  const sink = file ?? io.stdout;
+  // Honour backpressure: a slow disk or reader must not make the output pile up in memory.
+  const write = async (s: string) => {
+    if (sink.write(s) === false && "once" in sink) await new Promise<void>((resolve) => (sink as NodeJS.WritableStream).once("drain", () => resolve()));
+  };
   const rows: Array<{ id: string; result?: Classification; error?: string }> = [];
-  if (format === "csv") write(stringify([CSV_COLUMNS]));
+  if (format === "csv") await write(csvHeader());
 
   async function* items(): AsyncGenerator<BatchItem> {
     let index = 0;
-    for await (const input of readInputs(positionals, fields, io.stdin)) {
+    // With worker threads, JSON lines travel unparsed: parsing them is work the workers share.
+    for await (const input of readInputs(positionals, fields, io.stdin, jobs === 1)) {
       if (io.interrupted()) return;
       const where = describeOrigin(input.origin);
-      yield input.ok
-        ? { posting: input.posting }
-        : { failed: { id: input.id ?? where, index, error: { code: "RECORD_INVALID", message: `${where}: ${input.message}` } } };
+      if (input.ok === "unparsed") yield { line: input.line, where };
+      else if (input.ok) yield { posting: input.posting };
+      else yield { failed: { id: input.id ?? where, index, error: { code: "RECORD_INVALID", message: `${where}: ${input.message}` } } };
       index++;
     }
   }
@@ -95,17 +91,30 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
   const progress = io.progress ? new SingleBar({ format: "{bar} {value} postings | {rate}/s | {duration_formatted}", hideCursor: true, stream: io.progress }) : undefined;
   progress?.start(0, 0, { rate: 0 });
   const started = performance.now();
-  const records = jobs > 1 ? (await import("../batch/pool.js")).classifyOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }) : classifyItems(items(), classifier);
-  for await (const record of records) {
-    tally.add(record);
-    if (format === "jsonl") write(JSON.stringify(record) + "\n");
-    else if (format === "csv") write(stringify([csvRow(record)]));
-    else rows.push("error" in record ? { id: record.id, error: record.error.message } : { id: record.id, result: record.result });
+  const tick = () => {
     if (progress && tally.total % 100 === 0) progress.update(tally.total, { rate: Math.round(tally.total / ((performance.now() - started) / 1000)) });
+  };
+  if (format !== "table" && jobs > 1) {
+    // Worker threads classify and serialize; this thread only writes their lines, in order.
+    const { formatOnWorkers } = await import("../batch/pool.js");
+    const formatted: AsyncGenerator<FormattedRecord> = formatOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, format, fields);
+    for await (const record of formatted) {
+      tally.add(record);
+      await write(record.line);
+      tick();
+    }
+  } else {
+    const records = jobs > 1 ? (await import("../batch/pool.js")).classifyOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, fields) : classifyItems(items(), classifier, fields);
+    for await (const record of records) {
+      tally.add(summarize(record));
+      if (format === "table") rows.push("error" in record ? { id: record.id, error: record.error.message } : { id: record.id, result: record.result });
+      else await write(formatLine(record, format));
+      tick();
+    }
   }
   progress?.update(tally.total);
   progress?.stop();
-  if (format === "table") write(table(rows));
+  if (format === "table") await write(table(rows));
   if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
   io.stderr.write(tally.summary((performance.now() - started) / 1000));
   if (io.interrupted()) {

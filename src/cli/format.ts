@@ -1,19 +1,12 @@
 import type { EvaluationReport } from "../eval/evaluate.js";
 import type { TermSuggestion } from "../eval/gaps.js";
 import type { Label } from "../pipeline/05-decide.js";
+import { topTerms } from "../batch/output.js";
 import { LABELS } from "../eval/evaluate.js";
 import type { Classification } from "../result.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const fixed = (x: number) => x.toFixed(3);
-
-/** The evidence that counted most, as `term (entry)` pairs. */
-export function topTerms(result: Classification, count = 3): string[] {
-  return result.evidence
-    .filter((e) => e.contribution > 0)
-    .slice(0, count)
-    .map((e) => `${e.matches.find((m) => !m.negated)?.text ?? e.id} (${e.role})`);
-}
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();

@@ -4,12 +4,11 @@ import { DEFAULT_FIELDS, readInputs } from "../batch/readers.js";
 import { createClassifier, type Classifier } from "../classifier.js";
 import { LexiconError, RoleLensError } from "../errors.js";
 import { evaluate, type LabelledPosting } from "../eval/evaluate.js";
-import { suggestTerms } from "../eval/gaps.js";
 import { normalizeHtml } from "../pipeline/01-normalize.js";
-import { expandLexicon } from "../lexicon/expand.js";
 import { validateLexicon } from "../lexicon/load.js";
 import { commandClassify } from "./classify-command.js";
-import { evaluationReport, highlight, topTerms } from "./format.js";
+import { topTerms } from "../batch/output.js";
+import { evaluationReport, highlight } from "./format.js";
 import { readJson, UsageError, type CliIo, type ExitCode } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -74,7 +73,7 @@ async function commandExplain(args: string[], io: CliIo): Promise<ExitCode> {
   if (file === undefined) throw new UsageError("explain needs a file");
   const classifier = await classifierFor(values.lexicon);
   for await (const input of readInputs([file], DEFAULT_FIELDS, io.stdin)) {
-    if (!input.ok) throw new UsageError(`${file}: ${input.message}`);
+    if (input.ok !== true) throw new UsageError(`${file}: ${input.ok === false ? input.message : "unreadable"}`);
     const result = classifier.classify(input.posting);
     const color = io.color && values["no-color"] !== true;
     const out = [
@@ -116,6 +115,8 @@ async function commandEval(args: string[], io: CliIo): Promise<ExitCode> {
   const classifier = await classifierFor(values.lexicon);
   const report = evaluate(classifier, postings);
   const texts = new Map(postings.map((p, i) => [p.id ?? `#${i}`, `${p.title ?? ""}\n${p.html !== undefined ? normalizeHtml(p.html).text : (p.text ?? "")}`]));
+  // natural loads only for this report, not for every command.
+  const { suggestTerms } = await import("../eval/gaps.js");
   const gaps = suggestTerms(report, texts, classifier.lexicon);
   if (values.json) {
     const { postings: evaluated, ...summary } = report;
@@ -143,6 +144,8 @@ async function commandLexicon(args: string[], io: CliIo): Promise<ExitCode> {
     io.stderr.write(`${file}: ${result.issues.length} problem(s)\n`);
     return 2;
   }
+  // compromise (~400 ms, tens of MB) loads only for this command.
+  const { expandLexicon } = await import("../lexicon/expand.js");
   const expanded = JSON.stringify(expandLexicon(document), null, 2) + "\n";
   if (values.write) {
     await writeFile(file, expanded);

@@ -1,0 +1,132 @@
+import fc from "fast-check";
+import nlp from "compromise";
+import { describe, expect, it } from "vitest";
+import { classify, classifyMany, createClassifier, InputError, type Posting } from "../src/index.js";
+import { expandLexicon } from "../src/lexicon/expand.js";
+import { expectSpansSliceBack } from "./support/invariants.js";
+
+/** Hostile text: every kind of character and markup a scraper might hand over. */
+const hostileText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 400 }),
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc
+    .array(
+      fc.constantFrom(
+        "<div>", "</div>", "<p", ">", "<li>", "<ul>", "<script>", "</script>", "<style>", "</style>", "<!--", "-->", "<![CDATA[", "]]>",
+        "&amp;", "&lt;", "&#0;", "&#x110000;", "&#xD800;", "&#65;", "&nbsp;", "&zwnj;", "&unknown;", "&", "&#", "\u0000", "\ud800", "\udc00",
+        "\u200b", "\u200f", "\u202e", "\ufeff", "İ", "ß", "ﬁ", "\r\n", "\n", "\t", " ", "LLM", "RAG", "PyTorch", "LangChain", "not", "no ",
+        "$150,000 - $190,000", "401(k)", "5+ years", "Senior", "Requirements:", "About us", "equal opportunity", "C++", "…", "•",
+      ),
+      { maxLength: 120 },
+    )
+    .map((parts) => parts.join("")),
+);
+
+const hostilePosting: fc.Arbitrary<Posting> = fc.oneof(
+  hostileText,
+  fc.record({ id: fc.string({ maxLength: 10 }), title: hostileText, text: hostileText }),
+  fc.record({ title: hostileText, html: hostileText }),
+);
+
+const RUNS = Number(process.env["FC_RUNS_ROBUST"] ?? 1000);
+
+describe("hostile input", () => {
+  it("classifies any string or posting without throwing, with spans that slice back", () => {
+    fc.assert(
+      fc.property(hostilePosting, (posting) => {
+        const r = classify(posting);
+        expect(r.confidence).toBeGreaterThanOrEqual(0);
+        expect(r.confidence).toBeLessThanOrEqual(1);
+        expectSpansSliceBack(posting, r);
+        expect(() => JSON.stringify(r)).not.toThrow();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("throws only documented InputErrors for values that are not postings", () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        try {
+          classify(value as Posting);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          expect(["INPUT_INVALID", "INPUT_TOO_LARGE"]).toContain((error as InputError).code);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("fuzz: 10,000 hostile postings through classify and the batch API, no unexpected exception", async () => {
+    const postings = fc.sample(hostilePosting, { numRuns: 10_000, seed: 20261126 });
+    for (const p of postings) classify(p);
+    let records = 0;
+    for await (const record of classifyMany(postings)) {
+      records++;
+      if ("error" in record) expect(record.error.code).toMatch(/^INPUT_/);
+    }
+    expect(records).toBe(postings.length);
+  });
+
+  it("drops <script> and <style> content: it is never evidence", () => {
+    const r = classify({ html: "<p>Barista</p><script>const llm = 'LangChain RAG agents PyTorch';</script><style>.pytorch{}</style><p>Make coffee.</p>" });
+    expect(r.evidence.filter((e) => e.role === "ml" || e.role === "ai")).toEqual([]);
+    expect(r.evidence.flatMap((e) => e.matches).every((m) => !/LangChain|RAG|PyTorch|agents/i.test(m.text))).toBe(true);
+    expect(r.label).toBe("neither");
+  });
+
+  it("survives 10,000 levels of nesting and a 10 MB posting when the limit is raised", () => {
+    expect(classify({ html: `${"<div><span>".repeat(10_000)}LangChain agents` }).evidence.length).toBeGreaterThan(0);
+    const big = "We build RAG pipelines with LangChain. ".repeat(270_000);
+    expect(big.length).toBeGreaterThan(10_000_000);
+    expect(() => classify(big)).toThrow(InputError);
+    expect(createClassifier({ maxInputLength: 20_000_000 }).classify(big).label).toBe("ai-engineer");
+  });
+});
+
+describe("linear time", () => {
+  function medianMs(run: () => void, repeat = 5): number {
+    const times: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const t = performance.now();
+      run();
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(repeat / 2)]!;
+  }
+
+  it("classify: ten times the input costs at most fifteen times the time", () => {
+    const unit = "Responsibilities\n- Train models with PyTorch and serve them with Triton; no LLM experience needed.\n- Build RAG with LangChain. Salary: $150,000 - $190,000. 5+ years of experience.\n";
+    const c = createClassifier({ maxInputLength: 10_000_000 });
+    const small = unit.repeat(200);
+    const large = unit.repeat(2000);
+    c.classify(small);
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio > 15; attempt++) ratio = Math.min(ratio, medianMs(() => c.classify(large)) / medianMs(() => c.classify(small)));
+    expect(ratio).toBeLessThan(15);
+  });
+});
+
+describe("untrusted lexicons at scale", () => {
+  it("a lexicon of 50,000 entries compiles in under 2 s and matches in linear time", () => {
+    const entries = Array.from({ length: 50_000 }, (_, i) => ({ id: `e${i}`, role: i % 2 ? "ml" : "ai", category: "generated", weight: 1, source: "test", terms: [`term${i.toString(36)} phrase${i % 97}`] }));
+    const t = performance.now();
+    const c = createClassifier({ lexicon: { name: "big", version: "1", entries }, maxInputLength: 10_000_000 });
+    const text = Array.from({ length: 500 }, (_, i) => `We use term${(i * 97).toString(36)} phrase${(i * 97) % 97} daily.`).join("\n");
+    c.classify(text);
+    expect(performance.now() - t).toBeLessThan(2000);
+    const small = c.classify(text);
+    expect(small.evidence.length).toBeGreaterThan(0);
+  });
+});
+
+describe("shared state", () => {
+  it("expanding a lexicon never changes compromise's global model", () => {
+    const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
+    const before = Object.keys(lexicon).length;
+    expandLexicon({ name: "t", version: "1", entries: [{ id: "a.b", role: "ml", category: "c", weight: 1, source: "s", terms: ["quux widget"], inflect: true, verbs: ["frobnicate models"] }] });
+    expect(Object.keys(lexicon).length).toBe(before);
+    expect(lexicon["quux"]).toBeUndefined();
+  });
+});
