@@ -8,34 +8,14 @@
  * noted. None uses the `u` flag on the hot path: V8 runs the ASCII forms faster.
  */
 
-/** A letter or digit that would make a match part of a longer word (Latin-1 and Latin Extended letters included). */
-const WORD_CHAR = "a-z0-9_\\u00c0-\\u024f";
-
-/** Before a lexicon phrase: not preceded by a word character. */
-export const BOUNDARY_BEFORE = `(?<![${WORD_CHAR}])`;
 /**
- * The same for phrases that start with a letter or digit, as a cheap `\b`: a lookbehind tried at every
- * position of the text cost more than the whole trie. (`\b` treats accented letters as non-word, a
- * difference that only shows inside words like "xéml".)
+ * A token of text or of a lexicon phrase (see lexicon/forms.ts): letters and digits (Latin-1 and
+ * Latin Extended letters included), with ".", "&", "+" or "#" inside, "+"/"#" at the end, or a
+ * leading "." ("node.js", "w&b", "c++", ".net"). "models." at a sentence end is the token "models".
  */
-export const WORD_BOUNDARY_BEFORE = "\\b";
-/** After a lexicon phrase: not followed by a word character ("c++" and "node.js" end in a symbol, so `\b` would miss them). */
-export const BOUNDARY_AFTER = `(?![${WORD_CHAR}])`;
-
-/** Inside a phrase, a space in the lexicon matches any run of whitespace or hyphens ("model serving", "model-serving"). */
-export const PHRASE_SPACE = "[\\s\\-]{1,3}";
-/** A hyphen in the lexicon matches a hyphen, one space, or nothing ("fine-tuning", "fine tuning", "finetuning"). */
-export const PHRASE_HYPHEN = "[\\s\\-]?";
-/** A slash tolerates one space either side ("ai/ml", "ai / ml"). */
-export const PHRASE_SLASH = " ?/ ?";
-/** An apostrophe matches the straight and the typographic one. */
-export const PHRASE_APOSTROPHE = "['\\u2019]";
-
-/** Characters that separate the words of a phrase; stripped to compare two forms ("fine-tuning" = "fine tuning"). */
-export const FORM_SEPARATORS = /[\s\-/'\u2019]+/g;
-
-/** Characters that need escaping inside a RegExp source. */
-export const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+export const TOKEN = /\.?[a-z0-9_\u00c0-\u024f]+(?:[.&+#][a-z0-9_\u00c0-\u024f]+)*[+#]*/g;
+/** What may stand between two tokens of one phrase: up to three spaces, hyphens, slashes, apostrophes, "&" or ",". */
+export const PHRASE_GAP = /^[\s\-/'\u2019&,]{1,3}$/;
 
 /**
  * Negation cues in the few words before a match, in the same sentence: "no", "not", "without",

@@ -52,10 +52,18 @@ describe("lexicon validation", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
-  it("treats regex syntax in surface forms as literal text", () => {
-    const c = createClassifier({ lexicon: lexicon([entry({ terms: ["(a+)+$", "x.*y", "[x]"] })]) });
-    expect(c.classify("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!").evidence).toEqual([]);
-    expect(c.classify("we write x.*y and [x] and (a+)+$ here, not xaay").evidence[0]?.matches.map((m) => m.text)).toEqual(["x.*y", "[x]", "(a+)+$"]);
+  it("rejects surface forms with regex or markup syntax, naming each one; no form is ever a pattern", () => {
+    const result = validateLexicon(lexicon([entry({ terms: ["(a+)+$", "x.*y", "[x]", "<b>llm</b>", "model training"] })]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual(["entries[0].terms[0]", "entries[0].terms[1]", "entries[0].terms[2]", "entries[0].terms[3]"]);
+    expect(result.issues[0]!.message).toMatch(/not part of a word or a separator/);
+  });
+
+  it("matches symbols inside words literally: c++, c#, node.js, w&b, .net", () => {
+    const c = createClassifier({ lexicon: lexicon([entry({ terms: ["c++", "c#", "node.js", "w&b", ".net"] })]) });
+    const r = c.classify("Engineer\nWe use C++, C#, Node.js, W&B and .NET; not c, node or js alone.");
+    expect(r.evidence[0]?.matches.map((m) => m.text)).toEqual(["C++", "C#", "Node.js", "W&B", ".NET"]);
   });
 
   it("keeps instances independent: two lexicons in one process", () => {

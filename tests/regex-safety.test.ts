@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import * as patterns from "../src/regex.js";
-import { defaultLexicon } from "../src/index.js";
-import { compileLexicon } from "../src/lexicon/compile.js";
 
 /*
  * Catastrophic backtracking shows as super-linear time. Every regex that reads posting text runs
@@ -39,7 +37,6 @@ for (const [name, value] of Object.entries(patterns)) {
 }
 named.push(["HEADING", patterns.HEADING]);
 for (const [level, re] of patterns.TITLE_SENIORITY) named.push([`TITLE_SENIORITY.${level}`, re]);
-named.push(["compiled default lexicon (body)", compileLexicon(defaultLexicon()).body.regex!]);
 
 describe("every text regex runs in linear time", () => {
   it.each(named)("%s", (_, re) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formProblem } from "./forms.js";
 
 /** The role a lexicon entry is evidence for. `shared` is the seed's overlap list: shown, never scored. */
 export const entryRoleSchema = z.enum(["ml", "ai", "shared", "neither"]);
@@ -11,7 +12,10 @@ const surfaceFormSchema = z
   .trim()
   .min(1, "a surface form cannot be empty")
   .max(120, "a surface form is at most 120 characters")
-  .refine((s) => /[\p{L}\p{N}]/u.test(s), "a surface form needs at least one letter or digit");
+  .superRefine((form, ctx) => {
+    const problem = formProblem(form);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const lexiconEntrySchema = z.strictObject({
   /** Stable identifier, unique in the lexicon, e.g. `ml.experiment-tracking`. */
