@@ -37,6 +37,8 @@ export const DEFAULT_DECISION: DecisionSettings = {
 export interface FieldMatcher {
   readonly entryOf: ReadonlyMap<string, number>;
   readonly prefixes: ReadonlySet<string>;
+  /** Tokens some form starts with: most words of a posting are not, and cost one lookup. */
+  readonly firstTokens: ReadonlySet<string>;
   readonly maxTokens: number;
 }
 
@@ -54,6 +56,7 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
   const entryOf = new Map<string, number>();
   const rank = new Map<string, number>();
   const prefixes = new Set<string>();
+  const firstTokens = new Set<string>();
   let maxTokens = 0;
   entries.forEach((entry, index) => {
     if (!inField(entry)) return;
@@ -61,6 +64,7 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
       const tokens = tokensOf(form.trim().toLowerCase()).map((t) => t.text);
       if (tokens.length === 0) continue;
       maxTokens = Math.max(maxTokens, tokens.length);
+      firstTokens.add(tokens[0]!);
       let prefix = "";
       for (let i = 0; i < tokens.length - 1; i++) prefixes.add((prefix += tokens[i]));
       const key = tokens.join("");
@@ -70,7 +74,7 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
       rank.set(key, precedence(entry));
     }
   });
-  return { entryOf, prefixes, maxTokens };
+  return { entryOf, prefixes, firstTokens, maxTokens };
 }
 
 /** Builds the matchers of a validated lexicon, once; every classify call shares them. */

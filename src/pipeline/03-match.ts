@@ -25,33 +25,33 @@ function isGap(lower: string, from: number, to: number): boolean {
 
 export function matchField(matcher: FieldMatcher, lower: string, from: number, to: number, out: RawMatch[]): void {
   if (matcher.maxTokens === 0 || to <= from) return;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const texts: string[] = [];
   TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(lower); m !== null && m.index + m[0].length <= to; m = TOKEN.exec(lower)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    texts.push(m[0]);
-  }
-  const n = texts.length;
-  for (let i = 0; i < n; ) {
-    let key = texts[i]!;
+  for (let m = TOKEN.exec(lower); m !== null; m = TOKEN.exec(lower)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (end > to) break;
+    let key = m[0];
+    // Most words start no phrase: one set lookup and on to the next.
+    if (!matcher.firstTokens.has(key)) continue;
+    const resume = TOKEN.lastIndex;
     let best = -1;
-    let bestEntry = 0;
-    for (let j = i; ; ) {
+    let bestEntry = matcher.entryOf.get(key);
+    if (bestEntry !== undefined) best = end;
+    // Extend token by token while some phrase still begins with what has been read.
+    for (let count = 1; count < matcher.maxTokens && matcher.prefixes.has(key); count++) {
+      const next = TOKEN.exec(lower);
+      if (next === null || next.index + next[0].length > to || !isGap(lower, end, next.index)) break;
+      key += next[0];
+      end = next.index + next[0].length;
       const entry = matcher.entryOf.get(key);
       if (entry !== undefined) {
-        best = j;
+        best = end;
         bestEntry = entry;
       }
-      if (j + 1 >= n || j - i + 1 >= matcher.maxTokens || !matcher.prefixes.has(key) || !isGap(lower, ends[j]!, starts[j + 1]!)) break;
-      j++;
-      key += texts[j]!;
     }
-    if (best >= 0) {
-      out.push({ entry: bestEntry, start: starts[i]!, end: ends[best]! });
-      i = best + 1;
-    } else i++;
+    if (best >= 0 && bestEntry !== undefined) {
+      out.push({ entry: bestEntry, start, end: best });
+      TOKEN.lastIndex = best;
+    } else TOKEN.lastIndex = resume;
   }
 }
