@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { anyText, postingText, postingTitle, toHtml } from "./support/arbitraries.js";
 import { describeInvariants } from "./support/invariants.js";
 
 // Runs after `npm run build` (see the "test" script): the same invariants against what npm ships.
@@ -9,8 +11,8 @@ const cjs = createRequire(import.meta.url)("../dist/index.cjs");
 const authoringEsm = await import("../dist/authoring.js");
 const authoringCjs = createRequire(import.meta.url)("../dist/authoring.cjs");
 
-describeInvariants("dist ESM", esm);
-describeInvariants("dist CJS", cjs);
+describeInvariants("dist ESM", esm, 150);
+describeInvariants("dist CJS", cjs, 150);
 
 describe("dist builds", () => {
   it("ships type declarations for both entry points", () => {
@@ -18,9 +20,18 @@ describe("dist builds", () => {
     expect(existsSync(new URL("../dist/index.d.cts", import.meta.url))).toBe(true);
   });
 
-  it("ESM and CJS give byte-identical results", () => {
+  it("ESM and CJS give byte-identical results, run after run", () => {
     const posting = { id: "x", title: "Senior ML Engineer", html: "<p>Train models with PyTorch &amp; serve them with Triton. 5+ years of experience.</p>" };
     expect(JSON.stringify(cjs.classify(posting))).toBe(JSON.stringify(esm.classify(posting)));
+    fc.assert(
+      fc.property(postingTitle, fc.oneof(postingText, anyText), fc.boolean(), (title, text, html) => {
+        const p = html ? { title, html: toHtml(text) } : { title, text };
+        const a = JSON.stringify(esm.classify(p));
+        expect(JSON.stringify(cjs.classify(p))).toBe(a);
+        expect(JSON.stringify(esm.classify(p))).toBe(a);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("exposes the same public names from both builds", () => {

@@ -18,13 +18,13 @@ export function expectSpansSliceBack(posting: PostingArg, result: Result): void 
   }
 }
 
-const runs = Number(process.env["FC_RUNS"] ?? 200);
-
 /**
  * The properties every build of role-lens must satisfy, written once and run against the sources
- * (tests/properties.test.ts) and the built ESM and CJS bundles (tests/dist.test.ts).
+ * (tests/properties.test.ts, 1,000 runs each) and the built ESM and CJS bundles (tests/dist.test.ts,
+ * fewer: they re-check the build, not the logic). FC_RUNS overrides the count.
  */
-export function describeInvariants(name: string, api: Api): void {
+export function describeInvariants(name: string, api: Api, defaultRuns = 1000): void {
+  const runs = Number(process.env["FC_RUNS"] ?? defaultRuns);
   describe(`invariants: ${name}`, () => {
     const classifier = api.createClassifier();
 
