@@ -200,6 +200,29 @@ describe("the built CLI as a child process", () => {
     expect(stderr).not.toMatch(/EPIPE|Error/);
   });
 
+  it.each(["1", "2"])("Ctrl-C with --jobs %s stops with exit code 130 and only whole records written", async (jobs) => {
+    const file = join(tmp, "interrupt.jsonl");
+    writeFileSync(file, Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: i, title: "AI Engineer", text: "RAG pipelines with LangChain. ".repeat(40) })).join("\n"));
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bin, "classify", file, "--jobs", jobs]);
+    let out = "";
+    let signalled = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!signalled && out.length > 50_000) {
+        signalled = true;
+        child.kill("SIGINT");
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(130);
+    const lines = out.split("\n").filter((l) => l !== "");
+    expect(out.endsWith("\n")).toBe(true);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThan(20_000);
+    lines.forEach((line, i) => expect(JSON.parse(line).index).toBe(i));
+  });
+
   it("exits 1 when a record fails", async () => {
     const file = join(tmp, "mixed.jsonl");
     writeFileSync(file, `${JSON.stringify({ id: "ok", text: "LangChain agents" })}\n[1,2]\n`);

@@ -169,3 +169,43 @@ export async function* readInputs(inputs: readonly string[], fields: FieldMappin
     }
   }
 }
+
+/**
+ * About how many records the inputs hold, for a progress bar's ETA: lines of JSONL, lines of CSV
+ * less the header (a quoted newline makes it an overestimate), one per other file. Undefined when
+ * an input is stdin. One fast read of each file; nothing is parsed.
+ */
+export async function estimateRecords(inputs: readonly string[]): Promise<number | undefined> {
+  if (inputs.length === 0 || inputs.includes("-")) return undefined;
+  let total = 0;
+  for (const input of inputs) {
+    let files: string[];
+    try {
+      files = await expandInput(input);
+    } catch {
+      total += 1;
+      continue;
+    }
+    for (const file of files) {
+      const ext = extname(file).toLowerCase();
+      if (!JSON_LINES.has(ext) && !CSV.has(ext)) {
+        total += 1;
+        continue;
+      }
+      let lines = 0;
+      let last = 10;
+      try {
+        for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+          for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+          last = chunk[chunk.length - 1] ?? last;
+        }
+      } catch {
+        total += 1;
+        continue;
+      }
+      if (last !== 10) lines++;
+      total += CSV.has(ext) ? Math.max(0, lines - 1) : lines;
+    }
+  }
+  return total;
+}

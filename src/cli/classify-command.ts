@@ -5,7 +5,7 @@ import { SingleBar } from "cli-progress";
 import { classifyItems } from "../batch/classify-many.js";
 import { csvHeader, formatLine, summarize, type RecordSummary } from "../batch/output.js";
 import type { BatchItem, FormattedRecord } from "../batch/pool.js";
-import { DEFAULT_FIELDS, describeOrigin, readInputs, type FieldMapping } from "../batch/readers.js";
+import { DEFAULT_FIELDS, describeOrigin, estimateRecords, readInputs, type FieldMapping } from "../batch/readers.js";
 import { createClassifier } from "../classifier.js";
 import type { Classification } from "../result.js";
 import { table } from "./format.js";
@@ -88,8 +88,17 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
   }
 
   const tally = new Tally();
-  const progress = io.progress ? new SingleBar({ format: "{bar} {value} postings | {rate}/s | {duration_formatted}", hideCursor: true, stream: io.progress }) : undefined;
-  progress?.start(0, 0, { rate: 0 });
+  // The ETA needs a total: counted from the files (one quick read) when the bar is shown at all.
+  const expected = io.progress ? await estimateRecords(positionals) : undefined;
+  const progress = io.progress
+    ? new SingleBar({
+        format: expected === undefined ? "{value} postings | {rate}/s | {duration_formatted}" : "{bar} {percentage}% | {value}/{total} postings | {rate}/s | ETA {eta_formatted}",
+        hideCursor: true,
+        stream: io.progress,
+        etaBuffer: 200,
+      })
+    : undefined;
+  progress?.start(expected ?? 0, 0, { rate: 0 });
   const started = performance.now();
   const tick = () => {
     if (progress && tally.total % 100 === 0) progress.update(tally.total, { rate: Math.round(tally.total / ((performance.now() - started) / 1000)) });
@@ -112,6 +121,7 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
       tick();
     }
   }
+  if (progress && expected !== undefined && tally.total > expected) progress.setTotal(tally.total);
   progress?.update(tally.total);
   progress?.stop();
   if (format === "table") await write(table(rows));
