@@ -47,3 +47,63 @@ export function formProblem(form: string): string | undefined {
 export function tokenCount(form: string): number {
   return tokensOf(form.trim().toLowerCase()).length;
 }
+
+/** Letters and digits of TOKEN's class, as a table over the char codes below 0x250. */
+const WORD = new Uint8Array(0x250);
+for (let c = 48; c <= 57; c++) WORD[c] = 1;
+for (let c = 97; c <= 122; c++) WORD[c] = 1;
+WORD[95] = 1;
+for (let c = 0xc0; c < 0x250; c++) WORD[c] = 1;
+
+const isWord = (c: number) => c < 0x250 && WORD[c] === 1;
+const isGlue = (c: number) => c === 46 || c === 38 || c === 43 || c === 35; // . & + #
+const isTail = (c: number) => c === 43 || c === 35; // + #
+
+/**
+ * The same tokens as TOKEN, found without a RegExp: on the hot path a char-code loop is about twice
+ * as fast as `exec` (tests/forms.test.ts checks both agree on any string). `next()` moves to the
+ * following token before `limit` and leaves it in `start`/`end`.
+ */
+export class TokenCursor {
+  start = 0;
+  end = 0;
+
+  constructor(
+    private readonly text: string,
+    private at: number,
+    private readonly limit: number,
+  ) {}
+
+  /** Continue scanning from `position`. */
+  seek(position: number): void {
+    this.at = position;
+  }
+
+  next(): boolean {
+    const s = this.text;
+    const n = this.limit;
+    let i = this.at;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isWord(c)) break;
+      if (c === 46 && i + 1 < n && isWord(s.charCodeAt(i + 1))) break;
+      i++;
+    }
+    if (i >= n) {
+      this.at = n;
+      return false;
+    }
+    const start = i;
+    i++;
+    while (i < n && isWord(s.charCodeAt(i))) i++;
+    while (i + 1 < n && isGlue(s.charCodeAt(i)) && isWord(s.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < n && isWord(s.charCodeAt(i))) i++;
+    }
+    while (i < n && isTail(s.charCodeAt(i))) i++;
+    this.start = start;
+    this.end = i;
+    this.at = i;
+    return true;
+  }
+}
