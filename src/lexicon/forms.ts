@@ -43,10 +43,6 @@ export function formProblem(form: string): string | undefined {
   return undefined;
 }
 
-/** How many tokens a form has. */
-export function tokenCount(form: string): number {
-  return tokensOf(form.trim().toLowerCase()).length;
-}
 
 /** Letters and digits of TOKEN's class, as a table over the char codes below 0x250. */
 const WORD = new Uint8Array(0x250);
