@@ -66,6 +66,14 @@ describe("dist classifyMany on worker threads", () => {
     return out;
   };
 
+  it("a worker that runs out of memory costs time, not records: its postings are classified on the main thread", async () => {
+    const huge = "Train models with PyTorch and build RAG pipelines with LangChain; Salary: $150,000 - $190,000. ".repeat(10_000).slice(0, 990_000);
+    const postings = [{ id: "a", text: "LangChain agents" }, { id: "big1", text: huge }, { id: "b", text: "PyTorch training" }, { id: "big2", text: huge }];
+    const serial = await collect(esm.classifyMany(postings));
+    const parallel = await collect(esm.classifyMany(postings, { concurrency: 2, workerHeapMb: 8 }));
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+  });
+
   it.each([["ESM", esm], ["CJS", cjs]])("%s: the same records, in the same order, as the serial path", async (_, mod) => {
     const serial = await collect(mod.classifyMany(input));
     const parallel = await collect(mod.classifyMany(input, { concurrency: 2 }));

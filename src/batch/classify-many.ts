@@ -16,6 +16,11 @@ export interface ClassifyManyOptions extends ClassifierOptions {
    * the output is the same either way.
    */
   readonly concurrency?: number;
+  /**
+   * Old-generation heap of each worker thread, in MB (default 128). A worker that runs out dies and
+   * its postings are classified on the calling thread instead: slower, never lost.
+   */
+  readonly workerHeapMb?: number;
 }
 
 function idOf(posting: unknown, index: number): string {
@@ -66,12 +71,12 @@ export async function* classifyItems(items: Iterable<BatchItem> | AsyncIterable<
  * inline. It pulls postings as it goes, so memory stays bounded whatever the size of the source.
  */
 export async function* classifyMany(source: Iterable<Posting> | AsyncIterable<Posting>, options: ClassifyManyOptions = {}): AsyncGenerator<BatchRecord> {
-  const { concurrency = 1, ...classifierOptions } = options;
+  const { concurrency = 1, workerHeapMb, ...classifierOptions } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RoleLensError("USAGE", `concurrency must be a whole number ≥ 1, got ${concurrency}`);
   if (concurrency === 1) {
     yield* classifyItems(asItems(source), createClassifier(classifierOptions));
     return;
   }
   const { classifyOnWorkers } = await import("./pool.js");
-  yield* classifyOnWorkers(asItems(source), concurrency, classifierOptions);
+  yield* classifyOnWorkers(asItems(source), concurrency, classifierOptions, DEFAULT_FIELDS, workerHeapMb);
 }

@@ -1,6 +1,6 @@
-import type { ClassifierOptions } from "../classifier.js";
+import { createClassifier, type Classifier, type ClassifierOptions } from "../classifier.js";
 import type { Posting } from "../posting.js";
-import type { BatchRecord } from "./classify-many.js";
+import { recordFor, type BatchRecord } from "./classify-many.js";
 import { DEFAULT_FIELDS, type FieldMapping } from "./readers.js";
 import { formatLine, summarize, type LineFormat, type RecordSummary } from "./output.js";
 
@@ -20,6 +20,8 @@ export interface WorkerSettings {
   readonly classifierOptions: ClassifierOptions;
   readonly output: "records" | LineFormat;
   readonly fields: FieldMapping;
+  /** Old-generation heap of each worker, in MB (default 128). */
+  readonly heapMb?: number;
 }
 
 /** Where the worker script lives: next to the built module that spawns it. */
@@ -31,8 +33,9 @@ function workerUrl(): URL {
 export type FormattedRecord = RecordSummary & { readonly line: string };
 
 /** Classifies items on worker threads and yields the records, in input order (see `runPool`). */
-export function classifyOnWorkers(items: AsyncIterable<BatchItem> | Iterable<BatchItem>, concurrency: number, classifierOptions: ClassifierOptions, fields: FieldMapping = DEFAULT_FIELDS): AsyncGenerator<BatchRecord> {
-  return runPool<BatchRecord>(items, concurrency, { classifierOptions, output: "records", fields }, (record) => record);
+export function classifyOnWorkers(items: AsyncIterable<BatchItem> | Iterable<BatchItem>, concurrency: number, classifierOptions: ClassifierOptions, fields: FieldMapping = DEFAULT_FIELDS, heapMb?: number): AsyncGenerator<BatchRecord> {
+  const settings: WorkerSettings = heapMb === undefined ? { classifierOptions, output: "records", fields } : { classifierOptions, output: "records", fields, heapMb };
+  return runPool<BatchRecord>(items, concurrency, settings, (record) => record);
 }
 
 /**
@@ -58,26 +61,52 @@ async function* runPool<R extends { readonly index: number }>(
 ): AsyncGenerator<R> {
   const { Worker } = await import("node:worker_threads");
   // A worker holds one chunk at a time; capping its heap keeps a long run's memory flat (V8 would
-  // otherwise let each heap grow lazily to hundreds of MB). Postings are capped well below this.
-  const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
-  const workers = Array.from({ length: concurrency }, () => new Worker(workerUrl(), { workerData, resourceLimits }));
-  const load = workers.map(() => 0);
+  // otherwise let each heap grow lazily to hundreds of MB).
+  const resourceLimits = { maxOldGenerationSizeMb: workerData.heapMb ?? 128, maxYoungGenerationSizeMb: 16 };
   const done = new Map<number, R>();
+  const inChunks = new Map<number, Chunk>();
   let wake: (() => void) | undefined;
   let failure: unknown;
   let inFlight = 0;
-  workers.forEach((worker, w) => {
+  let fallback: Classifier | undefined;
+
+  // A chunk whose worker died (out of memory on a huge posting, say) is classified here instead,
+  // so a crash costs time, never records.
+  const recover = (lost: readonly Chunk[]) => {
+    fallback ??= createClassifier(workerData.classifierOptions);
+    for (const chunk of lost) {
+      for (const { seq, item } of chunk.items) done.set(seq, local(recordFor(fallback, item, seq, workerData.fields)));
+      inChunks.delete(chunk.id);
+      inFlight--;
+    }
+  };
+  const owner = new Map<number, number>();
+  const start = (w: number) => {
+    const worker = new Worker(workerUrl(), { workerData, resourceLimits });
     worker.on("message", (reply: { id: number; results: R[] }) => {
       for (const result of reply.results) done.set(result.index, result);
-      load[w]!--;
-      inFlight--;
+      if (inChunks.delete(reply.id)) {
+        owner.delete(reply.id);
+        load[w]!--;
+        inFlight--;
+      }
       wake?.();
     });
-    worker.on("error", (error) => {
-      failure = error;
+    // A dead worker is not replaced (a posting that killed one would kill the next): its chunks and
+    // any later ones it would have had go to the others, or to this thread when none is left.
+    worker.on("error", () => {
+      try {
+        load[w] = Infinity;
+        recover([...inChunks.values()].filter((c) => owner.get(c.id) === w));
+      } catch (error) {
+        failure = error;
+      }
       wake?.();
     });
-  });
+    return worker;
+  };
+  const load = Array.from({ length: concurrency }, () => 0);
+  const workers = Array.from({ length: concurrency }, (_, w) => start(w));
   const waitForReply = () => new Promise<void>((resolve) => (wake = resolve));
 
   let seq = 0;
@@ -87,9 +116,14 @@ async function* runPool<R extends { readonly index: number }>(
   const dispatch = () => {
     if (chunk.items.length === 0) return;
     const w = load.indexOf(Math.min(...load));
-    load[w]!++;
     inFlight++;
-    workers[w]!.postMessage(chunk);
+    inChunks.set(chunk.id, chunk);
+    if (load[w] === Infinity) recover([chunk]);
+    else {
+      load[w]!++;
+      owner.set(chunk.id, w);
+      workers[w]!.postMessage(chunk);
+    }
     chunk = { id: chunkId++, items: [] };
   };
   function* ready(): Generator<R> {
