@@ -18,7 +18,7 @@ const HELP: Record<string, string> = {
 usage: role-lens <command> [options]
 
 commands:
-  classify [inputs...]       classify postings (JSONL, .txt/.md/.html files, directories, or - for stdin)
+  classify [inputs...]       classify postings (JSONL, CSV, .txt/.md/.html files, directories, or - for stdin)
   explain <file>             one posting with its evidence highlighted
   eval <file.jsonl>          accuracy, F1, calibration and seniority against gold labels
   lexicon validate <file>    check a custom lexicon and list every problem
@@ -171,9 +171,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+  if (command === undefined) {
+    io.stderr.write(HELP["main"]!);
+    return 2;
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
     io.stdout.write(HELP["main"]!);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   const run = COMMANDS[command];
   if (!run) {
