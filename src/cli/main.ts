@@ -81,6 +81,7 @@ async function commandExplain(args: string[], io: CliIo): Promise<ExitCode> {
       `scores: ml ${result.scores.ml}, ai ${result.scores.ai}, neither ${result.scores.neither}`,
       `seniority: ${result.seniority.level} (${result.seniority.basis}${result.seniority.evidence ? `: "${result.seniority.evidence.text}"` : ""})`,
       `band: ${result.salary.band ? `${result.salary.band.min}-${result.salary.band.max} ${result.salary.band.currency}/year (${result.salary.band.source})` : "none"}`,
+      `stated pay: ${result.salary.stated ? `${result.salary.stated.min}-${result.salary.stated.max} ${result.salary.stated.currency}/${result.salary.stated.period} ("${result.salary.stated.text}")${result.salary.comparison ? `, ${result.salary.comparison} the band` : ""}` : "none"}`,
       `top evidence: ${topTerms(result, 6).join(", ") || "none"}`,
       "",
     ];
