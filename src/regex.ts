@@ -20,7 +20,7 @@ export const PHRASE_GAP = /^[\s\-/'\u2019&,]{1,3}$/;
 /**
  * Negation cues in the few words before a match, in the same sentence: "no", "not", "without",
  * "never", "don't", "won't", "isn't", "nor", "no prior", "no need for". Matched against the text
- * between the sentence start (at most NEGATION_WINDOW characters back) and the match.
+ * between the sentence start (at most NEGATION_WINDOW words back) and the match.
  */
 export const NEGATION_BEFORE = /\b(?:n(?:o[rt]?|ever|either)|without|can(?:not|[’']t)|(?:don|doesn|won|isn|aren)[’']t)\b/g;
 /**
@@ -30,8 +30,8 @@ export const NEGATION_BEFORE = /\b(?:n(?:o[rt]?|ever|either)|without|can(?:not|[
 export const NEGATION_AFTER = /^[^.;!?\n]{0,40}?(?<![a-z])(?:not|isn[’']t|aren[’']t) (?:required|needed|necessary|expected|part of|a requirement|involved)/;
 /** A cue that ends the negation's reach: a contrast ("not X but Y", "rather than") or a clause break. */
 export const NEGATION_STOP = /(?<![a-z])(?:but|however|instead|rather|although|though)(?![a-z])|[,:]/g;
-/** How far back (in characters) a negation cue may stand from the phrase it negates. */
-export const NEGATION_WINDOW = 48;
+/** How far back (in words) a negation cue may stand from the phrase it negates. */
+export const NEGATION_WINDOW = 6;
 
 /** The end of a sentence or list item: where negation scope and "same sentence" end. */
 export const SENTENCE_END = /[.!?;\n•·▪●]/;

@@ -39,7 +39,7 @@ function headingKind(line: string): SectionKind | undefined {
   let last = raw.length - 1;
   while (last >= 0 && raw.charCodeAt(last) <= 32) last--;
   if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
-  const candidate = trimMarks(raw).toLowerCase();
+  const candidate = trimMarks(raw).toLowerCase().replace(/\s+/g, " ");
   if (candidate.length < 2 || candidate.length > 80 || HEADING_PUNCTUATION.test(candidate)) return undefined;
   const m = HEADING.exec(candidate);
   return m ? headingKindOf(m) : undefined;

@@ -62,22 +62,32 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number {
 /** Whether a negation cue governs the phrase at [start, end) in its sentence. `cues` comes from `negationCues(lower)`. */
 export function isNegated(lower: string, start: number, end: number, cues: readonly number[] = negationCues(lower)): boolean {
   const cueEnd = lastAtOrBefore(cues, start);
-  if (cueEnd >= 0 && start - cueEnd <= NEGATION_WINDOW) {
-    let inSentence = true;
-    for (let i = cueEnd; i < start; i++) {
-      if (SENTENCE_END_CODES.has(lower.charCodeAt(i))) {
-        inSentence = false;
-        break;
-      }
-    }
+  if (cueEnd >= 0 && withinWords(lower, cueEnd, start)) {
     // Only the clause closest to the phrase counts: "no travel, but LLM experience" is not a negation.
-    if (inSentence) {
-      NEGATION_STOP.lastIndex = 0;
-      if (!NEGATION_STOP.test(lower.slice(cueEnd, start))) return true;
-    }
+    NEGATION_STOP.lastIndex = 0;
+    if (!NEGATION_STOP.test(lower.slice(cueEnd, start))) return true;
   }
-  const after = lower.slice(end, end + 60);
-  return (after.includes("not") || after.includes("n't") || after.includes("n’t")) && NEGATION_AFTER.test(after);
+  const after = lower.slice(end, end + 120);
+  if (!(after.includes("not") || after.includes("n't") || after.includes("n’t"))) return false;
+  // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
+  return NEGATION_AFTER.test(after.replace(/\s+/g, " "));
+}
+
+/**
+ * Whether [from, to) stays in one sentence and holds at most NEGATION_WINDOW words: counted in words,
+ * not characters, so the reach of a negation does not depend on how the text is spaced.
+ */
+function withinWords(lower: string, from: number, to: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if (SENTENCE_END_CODES.has(c)) return false;
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (!space && !inWord && ++words > NEGATION_WINDOW) return false;
+    inWord = !space;
+  }
+  return true;
 }
 
 function sectionOf(sections: readonly Section[], offset: number, hint: { i: number }): SectionKind {

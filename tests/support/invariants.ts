@@ -134,11 +134,12 @@ export function describeInvariants(name: string, api: Api, defaultRuns = 1000): 
       );
     });
 
-    it("does not change the label with case, line endings or HTML wrapping of the same text", () => {
+    it("does not change the label with case, whitespace, line endings or HTML wrapping of the same text", () => {
       fc.assert(
         fc.property(postingTitle, postingText, (title, text) => {
           const label = classifier.classify({ title, text }).label;
           expect(classifier.classify({ title, text: text.replace(/\n/g, "\r\n") }).label).toBe(label);
+          expect(classifier.classify({ title, text: `  ${text.replace(/ /g, "  ").replace(/\n/g, " \n\t")}\n\n` }).label).toBe(label);
           expect(classifier.classify({ title: title.toUpperCase(), text: text.toUpperCase() }).label).toBe(label);
           expect(classifier.classify({ title, html: toHtml(text) }).label).toBe(label);
         }),
