@@ -165,6 +165,9 @@ describe("extractSalary: properties", () => {
       return best;
     };
     time(50);
-    expect(time(2000) / Math.max(time(200), 0.05)).toBeLessThan(15);
+    // A noisy machine gets three chances; a super-linear extractor fails all three (100× per 10×).
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= 15; attempt++) ratio = Math.min(ratio, time(2000) / Math.max(time(200), 0.2));
+    expect(ratio).toBeLessThan(15);
   });
 });
