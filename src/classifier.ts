@@ -3,7 +3,7 @@ import defaultLexiconJson from "../lexicons/default.json";
 import { compileLexicon, type CompiledLexicon } from "./lexicon/compile.js";
 import { loadLexicon, trustedLexicon } from "./lexicon/load.js";
 import type { Lexicon, LexiconInput } from "./lexicon/schema.js";
-import { looksLikeHtml, normalizeHtml, normalizePlain, type NormalizedText } from "./pipeline/01-normalize.js";
+import { looksLikeHtml, normalizeMarkup, normalizePlain, type NormalizedText } from "./pipeline/01-normalize.js";
 import { leadingTitle, segment } from "./pipeline/02-segment.js";
 import { matchField, type RawMatch } from "./pipeline/03-match.js";
 import { weigh } from "./pipeline/04-weigh.js";
@@ -68,7 +68,7 @@ function statedSalaries(title: FieldText | undefined, body: FieldText): StatedSa
 
 function readFields(posting: ReturnType<typeof checkPosting>, format: InputFormat): { title: FieldText | undefined; body: FieldText } {
   const html = format === "html" || (format === "auto" && (posting.html ?? looksLikeHtml(posting.body)));
-  const norm = html ? normalizeHtml(posting.body) : normalizePlain(posting.body);
+  const norm = html ? normalizeMarkup(posting.body) : normalizePlain(posting.body);
   const bodyField: FieldText = { field: posting.bodyField, source: posting.body, norm, from: 0, to: norm.text.length };
   if (posting.title !== undefined) {
     const titleNorm = normalizePlain(posting.title);

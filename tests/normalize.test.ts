@@ -114,3 +114,16 @@ describe("sections in scraped text", () => {
     expect(segment(text, text.toLowerCase(), 0).map((s) => s.kind)).toEqual(["other"]);
   });
 });
+
+describe("HTML escaped twice", () => {
+  it("is decoded again, with spans still pointing into the original input", async () => {
+    const { classify } = await import("../src/index.js");
+    const html = "&lt;h2&gt;Responsibilities&lt;/h2&gt;&lt;ul&gt;&lt;li&gt;Build RAG pipelines with LangChain &amp;amp; Pinecone&lt;/li&gt;&lt;/ul&gt;";
+    const r = classify({ title: "AI Engineer", html });
+    const langchain = r.evidence.flatMap((e) => e.matches).find((m) => m.text === "LangChain");
+    expect(langchain?.section).toBe("role");
+    const inBody = r.evidence.flatMap((e) => e.matches).filter((m) => m.field === "html");
+    expect(inBody.length).toBeGreaterThan(2);
+    for (const m of inBody) expect(html.slice(m.start, m.end)).toBe(m.text);
+  });
+});

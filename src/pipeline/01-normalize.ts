@@ -26,6 +26,27 @@ const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "svg", 
 /** Markup that only HTML has: a known tag or an entity. Plain text with a stray "<" is not HTML. */
 const LOOKS_LIKE_HTML = /<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|body|html|section|a)(?:\s[^<>]{0,200})?\/?>|&(?:amp|nbsp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 
+/** Markup left in text after one round of decoding: HTML that a feed escaped twice ("&lt;p&gt;"). */
+const ESCAPED_TAGS = /<(?:p|div|br|li|ul|ol|h[1-6]|strong|b|span|table|tr|td)(?:\s[^<>]{0,200})?\/?>/i;
+
+/**
+ * HTML, decoded once more when the first round leaves tags behind (feeds that escape their HTML,
+ * "&lt;li&gt;"). The two offset maps compose, so spans still point into the original input.
+ */
+export function normalizeMarkup(input: string): NormalizedText {
+  const outer = normalizeHtml(input);
+  if (!outer.text.includes("<") || !ESCAPED_TAGS.test(outer.text)) return outer;
+  const inner = normalizeHtml(outer.text);
+  return {
+    text: inner.text,
+    lower: inner.lower,
+    toSource(start, end) {
+      const mid = inner.toSource(start, end);
+      return outer.toSource(mid.start, mid.end);
+    },
+  };
+}
+
 export function looksLikeHtml(text: string): boolean {
   return (text.includes("<") || text.includes("&")) && LOOKS_LIKE_HTML.test(text);
 }
