@@ -56,13 +56,10 @@ function statedSalaries(title: FieldText | undefined, body: FieldText): StatedSa
   return [title, body].flatMap((f) => {
     if (!f) return [];
     const text = f.from === 0 && f.to === f.norm.text.length ? f.norm.text : f.norm.text.slice(f.from, f.to);
-    return extractSalaries(text).map((pay) => {
-      const s = f.norm.toSource(f.from + pay.start, f.from + pay.end);
-      return {
-        field: f.field, start: s.start, end: s.end, text: f.source.slice(s.start, s.end),
-        min: pay.min, max: pay.max, currency: pay.currency, period: pay.period, annualMin: pay.annualMin, annualMax: pay.annualMax,
-      };
-    });
+    return extractSalaries(text).map((pay) => ({
+      ...spanOf(f, f.from + pay.start, f.from + pay.end),
+      min: pay.min, max: pay.max, currency: pay.currency, period: pay.period, annualMin: pay.annualMin, annualMax: pay.annualMax,
+    }));
   });
 }
 

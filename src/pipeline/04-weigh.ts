@@ -37,7 +37,7 @@ const SENTENCE_END_CODES = new Set([...".!?;\n•·▪●"].map((c) => c.charCod
  * Where the negation cues of a text end, found in one scan, so each match only looks up the cue
  * nearest before it instead of re-reading its sentence.
  */
-export function negationCues(lower: string): number[] {
+function negationCues(lower: string): number[] {
   const ends: number[] = [];
   NEGATION_BEFORE.lastIndex = 0;
   for (let m = NEGATION_BEFORE.exec(lower); m !== null; m = NEGATION_BEFORE.exec(lower)) ends.push(m.index + m[0].length);
@@ -60,7 +60,7 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number {
 }
 
 /** Whether a negation cue governs the phrase at [start, end) in its sentence. `cues` comes from `negationCues(lower)`. */
-export function isNegated(lower: string, start: number, end: number, cues: readonly number[] = negationCues(lower)): boolean {
+function isNegated(lower: string, start: number, end: number, cues: readonly number[]): boolean {
   const cueEnd = lastAtOrBefore(cues, start);
   if (cueEnd >= 0 && withinWords(lower, cueEnd, start)) {
     // Only the clause closest to the phrase counts: "no travel, but LLM experience" is not a negation.
