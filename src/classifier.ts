@@ -5,7 +5,7 @@ import { loadLexicon, trustedLexicon } from "./lexicon/load.js";
 import type { Lexicon, LexiconInput } from "./lexicon/schema.js";
 import { looksLikeHtml, normalizeMarkup, normalizePlain, type NormalizedText } from "./pipeline/01-normalize.js";
 import { leadingTitle, segment } from "./pipeline/02-segment.js";
-import { matchField, type RawMatch } from "./pipeline/03-match.js";
+import { matchField, type NegationCues, type RawMatch } from "./pipeline/03-match.js";
 import { weigh } from "./pipeline/04-weigh.js";
 import { decide } from "./pipeline/05-decide.js";
 import { checkPosting, DEFAULT_MAX_INPUT_LENGTH, type InputFormat, type Posting } from "./posting.js";
@@ -84,10 +84,11 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
   const sections = segment(body.norm.text, body.norm.lower, body.from);
   const titleMatches: RawMatch[] = [];
   const bodyMatches: RawMatch[] = [];
+  const cues: NegationCues = { starts: [], ends: [] };
   if (title) matchField(compiled.title, title.norm.lower, title.from, title.to, titleMatches);
-  matchField(compiled.body, body.norm.lower, body.from, body.to, bodyMatches);
+  matchField(compiled.body, body.norm.lower, body.from, body.to, bodyMatches, cues);
 
-  const weighed = weigh(compiled, body.norm.lower, titleMatches, bodyMatches, sections);
+  const weighed = weigh(compiled, body.norm.lower, titleMatches, bodyMatches, cues, sections);
   const decision = decide(weighed.scores, compiled.decision);
   const seniority = detectSeniority(title && { lower: title.norm.lower, from: title.from, to: title.to }, { lower: body.norm.lower, from: body.from, to: body.to });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { defaultLexicon } from "../src/classifier.js";
+import { compileLexicon } from "../src/lexicon/compile.js";
 import * as patterns from "../src/regex.js";
 
 /*
@@ -37,6 +39,10 @@ for (const [name, value] of Object.entries(patterns)) {
 }
 named.push(["HEADING", patterns.HEADING]);
 for (const [level, re] of patterns.TITLE_SENIORITY) named.push([`TITLE_SENIORITY.${level}`, re]);
+// The patterns built from lexicon data: the default lexicon's, and the fallback for lexicons too large for one.
+const compiled = compileLexicon(defaultLexicon());
+named.push(["tokenStartPattern (default body)", compiled.body.starts], ["tokenStartPattern (default title)", compiled.title.starts]);
+named.push(["tokenStartPattern (every token start)", patterns.tokenStartPattern(new Set(Array.from({ length: 2001 }, (_, i) => `t${i}`)))]);
 
 describe("every text regex runs in linear time", () => {
   it.each(named)("%s", (_, re) => {

@@ -1,4 +1,5 @@
 import type { DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
+import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../regex.js";
 import { tokensOf } from "./forms.js";
 
 /** Section weights used when a lexicon does not set its own. Title evidence is weighted by its entries. */
@@ -29,17 +30,37 @@ export const DEFAULT_DECISION: DecisionSettings = {
 };
 
 /**
- * A matcher for one field kind: every surface form by its key (its tokens joined), the keys of the
- * leading tokens of longer forms (so a scan stops extending a phrase as soon as nothing can follow),
- * and the most tokens any form has. Building it is one pass over the forms, with no regex to compile,
- * so a lexicon of 50,000 entries compiles as fast as it is read.
+ * Where a scan stands after reading some tokens of a phrase: the entry those tokens spell, if any,
+ * whether longer phrases begin with them, and the states the next token leads to. The states spell
+ * out the key lookups (see forms.ts) ahead of time, so matching reads one map per token and builds
+ * no strings.
+ */
+export interface PhraseState {
+  /** The entry whose form these tokens complete, or -1. */
+  readonly entry: number;
+  /** Whether some longer form begins with these tokens (the key is one of `prefixes`). */
+  readonly extendable: boolean;
+  readonly next: Map<string, PhraseState>;
+  /** 1 for a negation cue word ("no", "without"), 2 for a stem that negates before "'t" ("don"), else 0. */
+  readonly negation: 0 | 1 | 2;
+}
+
+/**
+ * A matcher for one field kind. Its tables say what matches: every surface form by its key (its
+ * tokens joined), the keys of the leading tokens of longer forms (so a scan stops extending a phrase
+ * as soon as nothing can follow), the tokens a match can start with, and the most tokens any form
+ * has. `states` and `starts` are those tables compiled for the scan.
  */
 export interface FieldMatcher {
   readonly entryOf: ReadonlyMap<string, number>;
   readonly prefixes: ReadonlySet<string>;
-  /** Tokens some form starts with: most words of a posting are not, and cost one lookup. */
+  /** Tokens some form starts with, and every key as one token ("finetuning"): where a match can start. */
   readonly firstTokens: ReadonlySet<string>;
   readonly maxTokens: number;
+  /** The state after the first token, for each of `firstTokens` and each negation cue word (body only). */
+  readonly states: ReadonlyMap<string, PhraseState>;
+  /** Finds the next place one of `states`' tokens may stand (see tokenStartPattern); stateful, used by one scan at a time. */
+  readonly starts: RegExp;
 }
 
 /** A lexicon compiled once for matching: what `createClassifier` keeps and every `classify` reuses. */
@@ -52,7 +73,7 @@ export interface CompiledLexicon {
   readonly decision: DecisionSettings;
 }
 
-function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntry) => boolean, precedence: (e: LexiconEntry) => number): FieldMatcher {
+function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntry) => boolean, precedence: (e: LexiconEntry) => number, withCues: boolean): FieldMatcher {
   const entryOf = new Map<string, number>();
   const rank = new Map<string, number>();
   const prefixes = new Set<string>();
@@ -68,13 +89,42 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
       let prefix = "";
       for (let i = 0; i < tokens.length - 1; i++) prefixes.add((prefix += tokens[i]));
       const key = tokens.join("");
+      // Written as one word ("finetuning", "llama2"), a phrase starts, and ends, with its key.
+      firstTokens.add(key);
       const previous = rank.get(key);
       if (previous !== undefined && previous >= precedence(entry)) continue;
       entryOf.set(key, index);
       rank.set(key, precedence(entry));
     }
   });
-  return { entryOf, prefixes, firstTokens, maxTokens };
+  const states = phraseStates(entryOf, prefixes, firstTokens, withCues);
+  return { entryOf, prefixes, firstTokens, maxTokens, states, starts: tokenStartPattern(new Set(states.keys())) };
+}
+
+/**
+ * The state graph of a matcher: one state per key and per prefix, and an edge from each prefix to
+ * every longer key or prefix that one more token completes ("fine" → "tuning" → "finetuning").
+ */
+function phraseStates(entryOf: ReadonlyMap<string, number>, prefixes: ReadonlySet<string>, firstTokens: ReadonlySet<string>, withCues: boolean): Map<string, PhraseState> {
+  const negationOf = (key: string): 0 | 1 | 2 => (!withCues ? 0 : NEGATION_WORDS.includes(key) ? 1 : NEGATION_CONTRACTIONS.includes(key) ? 2 : 0);
+  const byKey = new Map<string, PhraseState>();
+  for (const key of [...prefixes, ...entryOf.keys()]) {
+    if (!byKey.has(key)) byKey.set(key, { entry: entryOf.get(key) ?? -1, extendable: prefixes.has(key), next: new Map(), negation: negationOf(key) });
+  }
+  for (const [key, state] of byKey) {
+    for (let cut = 1; cut < key.length; cut++) {
+      const head = key.slice(0, cut);
+      if (prefixes.has(head)) byKey.get(head)!.next.set(key.slice(cut), state);
+    }
+  }
+  const starts = new Map<string, PhraseState>();
+  for (const token of firstTokens) starts.set(token, byKey.get(token)!);
+  if (withCues) {
+    for (const cue of [...NEGATION_WORDS, ...NEGATION_CONTRACTIONS]) {
+      if (!starts.has(cue)) starts.set(cue, { entry: -1, extendable: false, next: new Map(), negation: negationOf(cue) });
+    }
+  }
+  return starts;
 }
 
 /** Builds the matchers of a validated lexicon, once; every classify call shares them. */
@@ -84,8 +134,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     lexicon,
     entries,
     // In a title, title-scoped entries win over general ones that share a form.
-    title: fieldMatcher(entries, (e) => e.scope !== "body", (e) => (e.scope === "title" ? 1 : 0)),
-    body: fieldMatcher(entries, (e) => e.scope !== "title", () => 0),
+    title: fieldMatcher(entries, (e) => e.scope !== "body", (e) => (e.scope === "title" ? 1 : 0), false),
+    body: fieldMatcher(entries, (e) => e.scope !== "title", () => 0, true),
     sectionWeights: lexicon.sectionWeights ?? DEFAULT_SECTION_WEIGHTS,
     decision: lexicon.decision ?? DEFAULT_DECISION,
   };

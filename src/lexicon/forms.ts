@@ -51,9 +51,23 @@ for (let c = 97; c <= 122; c++) WORD[c] = 1;
 WORD[95] = 1;
 for (let c = 0xc0; c < 0x250; c++) WORD[c] = 1;
 
-const isWord = (c: number) => c < 0x250 && WORD[c] === 1;
+/** Whether a char code is a letter or digit of a token. */
+export const isWord = (c: number) => c < 0x250 && WORD[c] === 1;
 const isGlue = (c: number) => c === 46 || c === 38 || c === 43 || c === 35; // . & + #
 const isTail = (c: number) => c === 43 || c === 35; // + #
+
+/**
+ * Whether a token starts at `at` (a letter or digit, or a "." before one), as a scan from `from`
+ * would find it: not inside a word, not after a "." (that belongs to the token: ".net", "node.js"),
+ * and not after a joining "&", "+" or "#" that has a letter before it ("w&b", "c+x").
+ */
+export function isTokenStart(text: string, at: number, from: number): boolean {
+  if (at <= from) return at === from;
+  const before = text.charCodeAt(at - 1);
+  if (isWord(before)) return false;
+  if (text.charCodeAt(at) === 46) return true;
+  return before !== 46 && !(isGlue(before) && at - 2 >= from && isWord(text.charCodeAt(at - 2)));
+}
 
 /**
  * The same tokens as TOKEN, found without a RegExp: on the hot path a char-code loop is about twice

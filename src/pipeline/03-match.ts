@@ -1,12 +1,16 @@
 import type { FieldMatcher } from "../lexicon/compile.js";
-import { TokenCursor } from "../lexicon/forms.js";
+import { isTokenStart, isWord, TokenCursor } from "../lexicon/forms.js";
 
 /**
  * Stage 3: one scan of a lowercased field for the lexicon's phrases. The text is cut into tokens
- * (TOKEN's grammar, scanned by TokenCursor); at each token the longest phrase that starts there is looked up by its key,
- * extending token by token only while some phrase still begins that way. Matches do not overlap and
- * the longest wins, leftmost first. Offsets are in the normalized text. Linear in the text: each
- * token starts at most `maxTokens` lookups.
+ * (TOKEN's grammar, scanned by TokenCursor); at each token the longest phrase that starts there is
+ * looked up by its key, extending token by token only while some phrase still begins that way.
+ * Matches do not overlap and the longest wins, leftmost first. Offsets are in the normalized text.
+ *
+ * Most tokens start no phrase, so the scan does not visit them: the matcher's `starts` pattern (one
+ * precompiled trie of every first token) jumps from one place where a phrase may start to the next,
+ * and only there is the text cut into tokens. The same scan reports the negation cue words it passes.
+ * Linear in the text: each candidate starts at most `maxTokens` lookups.
  */
 export interface RawMatch {
   readonly entry: number;
@@ -14,41 +18,78 @@ export interface RawMatch {
   readonly end: number;
 }
 
-/** Characters allowed between the tokens of a phrase (PHRASE_GAP), as char codes. */
-const GAP_CODES = new Set([..." \t\n\r\f\v\u00a0-/'\u2019&,"].map((c) => c.charCodeAt(0)));
+/**
+ * Where the negation cue words of a field start and end, in text order ("no", "without", "don't"),
+ * reported by the same scan so the weigh stage need not read the text again.
+ */
+export interface NegationCues {
+  readonly starts: number[];
+  readonly ends: number[];
+}
 
-function isGap(lower: string, from: number, to: number): boolean {
+/** The end of a negating contraction whose stem ends at `at` ("don" + "'t"), or -1. */
+function contractionEnd(text: string, at: number): number {
+  const apostrophe = text.charCodeAt(at);
+  if ((apostrophe !== 39 && apostrophe !== 0x2019) || text.charCodeAt(at + 1) !== 116) return -1;
+  return at + 2 < text.length && isWord(text.charCodeAt(at + 2)) ? -1 : at + 2;
+}
+
+/** Characters allowed between the tokens of a phrase (PHRASE_GAP), as a table over char codes. */
+const GAP = new Uint8Array(0x2020);
+for (const c of " \t\n\r\f\v\u00a0-/'\u2019&,") GAP[c.charCodeAt(0)] = 1;
+
+function isGap(text: string, from: number, to: number): boolean {
   if (to - from < 1 || to - from > 3) return false;
-  for (let i = from; i < to; i++) if (!GAP_CODES.has(lower.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2020 || GAP[c] !== 1) return false;
+  }
   return true;
 }
 
-export function matchField(matcher: FieldMatcher, lower: string, from: number, to: number, out: RawMatch[]): void {
-  if (matcher.maxTokens === 0 || to <= from) return;
-  const cursor = new TokenCursor(lower, from, to);
-  while (cursor.next()) {
-    const start = cursor.start;
-    const firstEnd = cursor.end;
-    let end = firstEnd;
-    let key = lower.slice(start, end);
-    // Most words start no phrase: one set lookup and on to the next.
-    if (!matcher.firstTokens.has(key)) continue;
-    let best = -1;
-    let bestEntry = matcher.entryOf.get(key);
-    if (bestEntry !== undefined) best = end;
-    // Extend token by token while some phrase still begins with what has been read.
-    for (let count = 1; count < matcher.maxTokens && matcher.prefixes.has(key); count++) {
-      if (!cursor.next() || !isGap(lower, end, cursor.start)) break;
-      key += lower.slice(cursor.start, cursor.end);
-      end = cursor.end;
-      const entry = matcher.entryOf.get(key);
-      if (entry !== undefined) {
-        best = end;
-        bestEntry = entry;
+export function matchField(matcher: FieldMatcher, lower: string, from: number, to: number, out: RawMatch[], cues?: NegationCues): void {
+  if (matcher.states.size === 0 || to <= from) return;
+  // Scanned on its own, so neither the pattern nor the cursor sees past the field's ends.
+  const text = from === 0 && to === lower.length ? lower : lower.slice(from, to);
+  const starts = matcher.starts;
+  const cursor = new TokenCursor(text, 0, text.length);
+  starts.lastIndex = 0;
+  for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+    const start = m.index;
+    // The pattern finds the first token's letters; whether a token starts there is the cursor's call.
+    cursor.seek(start);
+    if (!isTokenStart(text, start, 0) || !cursor.next() || cursor.start !== start) {
+      starts.lastIndex = start + 1;
+      continue;
+    }
+    let end = cursor.end;
+    starts.lastIndex = end;
+    let state = matcher.states.get(text.slice(start, end));
+    if (state === undefined) continue;
+    if (state.negation !== 0 && cues) {
+      const cueEnd = state.negation === 1 ? end : contractionEnd(text, end);
+      if (cueEnd >= 0) {
+        cues.starts.push(from + start);
+        cues.ends.push(from + cueEnd);
       }
     }
-    if (best >= 0 && bestEntry !== undefined) out.push({ entry: bestEntry, start, end: best });
-    // Go on after the match, or after this token when nothing matched.
-    cursor.seek(best >= 0 ? best : firstEnd);
+    let best = state.entry >= 0 ? end : -1;
+    let bestEntry = state.entry;
+    // Extend token by token while some phrase still begins with what has been read.
+    for (let count = 1; count < matcher.maxTokens && state.extendable; count++) {
+      const gapStart = end;
+      if (!cursor.next() || !isGap(text, gapStart, cursor.start)) break;
+      state = state.next.get(text.slice(cursor.start, cursor.end));
+      if (state === undefined) break;
+      end = cursor.end;
+      if (state.entry >= 0) {
+        best = end;
+        bestEntry = state.entry;
+      }
+    }
+    if (best >= 0) {
+      out.push({ entry: bestEntry, start: from + start, end: from + best });
+      starts.lastIndex = best;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { NEGATION_AFTER, NEGATION_BEFORE, NEGATION_STOP, NEGATION_WINDOW } from "../regex.js";
-import type { RawMatch } from "./03-match.js";
+import { NEGATION_AFTER, NEGATION_STOP, NEGATION_WINDOW } from "../regex.js";
+import type { NegationCues, RawMatch } from "./03-match.js";
 import type { Section } from "./02-segment.js";
 
 /**
@@ -30,19 +30,12 @@ export interface WeighedEntry {
 
 export type RoleScores = Record<EntryRole, number>;
 
-/** Characters that end a sentence or list item (SENTENCE_END), as char codes for the backward scan. */
-const SENTENCE_END_CODES = new Set([...".!?;\n•·▪●"].map((c) => c.charCodeAt(0)));
-
-/**
- * Where the negation cues of a text end, found in one scan, so each match only looks up the cue
- * nearest before it instead of re-reading its sentence.
- */
-function negationCues(lower: string): number[] {
-  const ends: number[] = [];
-  NEGATION_BEFORE.lastIndex = 0;
-  for (let m = NEGATION_BEFORE.exec(lower); m !== null; m = NEGATION_BEFORE.exec(lower)) ends.push(m.index + m[0].length);
-  return ends;
-}
+/** What each char code means to the word count: 1 ends a sentence (SENTENCE_END), 2 is a space; 0 is part of a word. */
+const SENTENCE_END = 1;
+const SPACE = 2;
+const CHAR_ROLE = new Uint8Array(0x2600);
+for (const c of ".!?;\n•·▪●") CHAR_ROLE[c.charCodeAt(0)] = SENTENCE_END;
+for (const c of " \t\r\u00a0") CHAR_ROLE[c.charCodeAt(0)] = SPACE;
 
 /** The last value in a sorted list that is ≤ `at`, or -1. */
 function lastAtOrBefore(sorted: readonly number[], at: number): number {
@@ -59,18 +52,22 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number {
   return found;
 }
 
-/** Whether a negation cue governs the phrase at [start, end) in its sentence. `cues` comes from `negationCues(lower)`. */
-function isNegated(lower: string, start: number, end: number, cues: readonly number[]): boolean {
-  const cueEnd = lastAtOrBefore(cues, start);
+/** How far after a phrase NEGATION_AFTER reads ("LLM experience is not required"). */
+const AFTER_REACH = 120;
+
+/** Whether a negation cue governs the phrase at [start, end) in its sentence. */
+function isNegated(lower: string, start: number, end: number, cues: NegationCues): boolean {
+  const cueEnd = lastAtOrBefore(cues.ends, start);
   if (cueEnd >= 0 && withinWords(lower, cueEnd, start)) {
     // Only the clause closest to the phrase counts: "no travel, but LLM experience" is not a negation.
     NEGATION_STOP.lastIndex = 0;
     if (!NEGATION_STOP.test(lower.slice(cueEnd, start))) return true;
   }
-  const after = lower.slice(end, end + 120);
-  if (!(after.includes("not") || after.includes("n't") || after.includes("n’t"))) return false;
+  // Every "not", "isn't" or "aren't" is also a cue before: without one close after the phrase, nothing to read.
+  const lastStart = lastAtOrBefore(cues.starts, end + AFTER_REACH);
+  if (lastStart < end) return false;
   // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
-  return NEGATION_AFTER.test(after.replace(/\s+/g, " "));
+  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(/\s+/g, " "));
 }
 
 /**
@@ -82,8 +79,9 @@ function withinWords(lower: string, from: number, to: number): boolean {
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = lower.charCodeAt(i);
-    if (SENTENCE_END_CODES.has(c)) return false;
-    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    const role = c < 0x2600 ? CHAR_ROLE[c] : 0;
+    if (role === SENTENCE_END) return false;
+    const space = role === SPACE;
     if (!space && !inWord && ++words > NEGATION_WINDOW) return false;
     inWord = !space;
   }
@@ -95,17 +93,17 @@ function sectionOf(sections: readonly Section[], offset: number, hint: { i: numb
   return sections[hint.i]?.kind ?? "other";
 }
 
-/** `lower` is the lowercased body text the body matches point into. */
+/** `lower` is the lowercased body text the body matches and negation cues point into. */
 export function weigh(
   lexicon: CompiledLexicon,
   lower: string,
   titleMatches: readonly RawMatch[],
   bodyMatches: readonly RawMatch[],
+  cues: NegationCues,
   sections: readonly Section[],
 ): { entries: WeighedEntry[]; scores: RoleScores } {
   // Indexed by entry: a lexicon has tens of entries, so a sparse array beats a Map here.
   const byEntry: Array<WeighedEntry | undefined> = [];
-  const cues = bodyMatches.length > 0 ? negationCues(lower) : [];
   const sectionWeights = lexicon.sectionWeights;
   const add = (m: RawMatch, section: SectionKind) => {
     const entry = lexicon.entries[m.entry]!;
@@ -128,10 +126,11 @@ export function weigh(
     entries.push(weighed);
     if (weighed.matches.length === 1) weighed.contribution = weighed.matches[0]!.weight;
     else {
-      const weights = weighed.matches.map((m) => m.weight).sort((a, b) => b - a);
+      // A typed array sorts numbers without a comparator call per step; read back strongest first.
+      const weights = Float64Array.from(weighed.matches, (m) => m.weight).sort();
       let factor = 1;
-      for (const w of weights) {
-        weighed.contribution += w * factor;
+      for (let i = weights.length - 1; i >= 0; i--) {
+        weighed.contribution += weights[i]! * factor;
         factor *= decay;
       }
     }
