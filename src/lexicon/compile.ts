@@ -54,7 +54,7 @@ export interface PhraseState {
 export interface FieldMatcher {
   readonly entryOf: ReadonlyMap<string, number>;
   readonly prefixes: ReadonlySet<string>;
-  /** Tokens some form starts with, and every key as one token ("finetuning"): where a match can start. */
+  /** Tokens some form starts with, and the key of every two-token form as one token ("finetuning"): where a match can start. */
   readonly firstTokens: ReadonlySet<string>;
   readonly maxTokens: number;
   /** The state after the first token, for each of `firstTokens` and each negation cue word (body only). */
@@ -89,8 +89,8 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
       let prefix = "";
       for (let i = 0; i < tokens.length - 1; i++) prefixes.add((prefix += tokens[i]));
       const key = tokens.join("");
-      // Written as one word ("finetuning", "llama2"), a phrase starts, and ends, with its key.
-      firstTokens.add(key);
+      // A two-word phrase may be written as one ("finetuning", "llama2"): then it starts, and ends, with its key.
+      if (tokens.length === 2) firstTokens.add(key);
       const previous = rank.get(key);
       if (previous !== undefined && previous >= precedence(entry)) continue;
       entryOf.set(key, index);

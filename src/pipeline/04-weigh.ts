@@ -37,7 +37,7 @@ const CHAR_ROLE = new Uint8Array(0x2600);
 for (const c of ".!?;\n•·▪●") CHAR_ROLE[c.charCodeAt(0)] = SENTENCE_END;
 for (const c of " \t\r\u00a0") CHAR_ROLE[c.charCodeAt(0)] = SPACE;
 
-/** The last value in a sorted list that is ≤ `at`, or -1. */
+/** The index of the last value in a sorted list that is ≤ `at`, or -1. */
 function lastAtOrBefore(sorted: readonly number[], at: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
@@ -45,7 +45,7 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! <= at) {
-      found = sorted[mid]!;
+      found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
@@ -55,37 +55,38 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number {
 /** How far after a phrase NEGATION_AFTER reads ("LLM experience is not required"). */
 const AFTER_REACH = 120;
 
-/** Whether a negation cue governs the phrase at [start, end) in its sentence. */
-function isNegated(lower: string, start: number, end: number, cues: NegationCues): boolean {
-  const cueEnd = lastAtOrBefore(cues.ends, start);
-  if (cueEnd >= 0 && withinWords(lower, cueEnd, start)) {
-    // Only the clause closest to the phrase counts: "no travel, but LLM experience" is not a negation.
-    NEGATION_STOP.lastIndex = 0;
-    if (!NEGATION_STOP.test(lower.slice(cueEnd, start))) return true;
-  }
-  // Every "not", "isn't" or "aren't" is also a cue before: without one close after the phrase, nothing to read.
-  const lastStart = lastAtOrBefore(cues.starts, end + AFTER_REACH);
-  if (lastStart < end) return false;
-  // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
-  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(/\s+/g, " "));
-}
-
 /**
- * Whether [from, to) stays in one sentence and holds at most NEGATION_WINDOW words: counted in words,
- * not characters, so the reach of a negation does not depend on how the text is spaced.
+ * The last offset at which a phrase can start and still be negated by the cue that ends at `cueEnd`.
+ * The reach closes at the end of the sentence, at the word after NEGATION_WINDOW words (counted in
+ * words, so spacing does not move it), or at a word that closes the clause: "no travel, but LLM
+ * experience" is not a negation. Computed once per cue, so each phrase only compares offsets.
  */
-function withinWords(lower: string, from: number, to: number): boolean {
+function negationReach(lower: string, cueEnd: number): number {
   let words = 0;
   let inWord = false;
-  for (let i = from; i < to; i++) {
-    const c = lower.charCodeAt(i);
+  let at = cueEnd;
+  for (; at < lower.length; at++) {
+    const c = lower.charCodeAt(at);
     const role = c < 0x2600 ? CHAR_ROLE[c] : 0;
-    if (role === SENTENCE_END) return false;
+    if (role === SENTENCE_END) break;
     const space = role === SPACE;
-    if (!space && !inWord && ++words > NEGATION_WINDOW) return false;
+    if (!space && !inWord && ++words > NEGATION_WINDOW) break;
     inWord = !space;
   }
-  return true;
+  NEGATION_STOP.lastIndex = 0;
+  const stop = NEGATION_STOP.exec(lower.slice(cueEnd, at));
+  return stop ? cueEnd + stop.index + stop[0].length - 1 : at;
+}
+
+/** Whether a negation cue governs the phrase at [start, end) in its sentence; `reach` is negationReach of each cue. */
+function isNegated(lower: string, start: number, end: number, cues: NegationCues, reach: readonly number[]): boolean {
+  const before = lastAtOrBefore(cues.ends, start);
+  if (before >= 0 && start <= reach[before]!) return true;
+  // Every "not", "isn't" or "aren't" is also a cue before: without one close after the phrase, nothing to read.
+  const after = lastAtOrBefore(cues.starts, end + AFTER_REACH);
+  if (after < 0 || cues.starts[after]! < end) return false;
+  // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
+  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(/\s+/g, " "));
 }
 
 function sectionOf(sections: readonly Section[], offset: number, hint: { i: number }): SectionKind {
@@ -105,10 +106,11 @@ export function weigh(
   // Indexed by entry: a lexicon has tens of entries, so a sparse array beats a Map here.
   const byEntry: Array<WeighedEntry | undefined> = [];
   const sectionWeights = lexicon.sectionWeights;
+  const reach = cues.ends.map((cueEnd) => negationReach(lower, cueEnd));
   const add = (m: RawMatch, section: SectionKind) => {
     const entry = lexicon.entries[m.entry]!;
     // A title names the job; it has no sentences to negate.
-    const negated = section !== "title" && isNegated(lower, m.start, m.end, cues);
+    const negated = section !== "title" && isNegated(lower, m.start, m.end, cues, reach);
     const weight = negated ? 0 : entry.weight * sectionWeights[section];
     let weighed = byEntry[m.entry];
     if (!weighed) byEntry[m.entry] = weighed = { entry: m.entry, matches: [], contribution: 0, unsupported: false };
@@ -127,7 +129,9 @@ export function weigh(
     if (weighed.matches.length === 1) weighed.contribution = weighed.matches[0]!.weight;
     else {
       // A typed array sorts numbers without a comparator call per step; read back strongest first.
-      const weights = Float64Array.from(weighed.matches, (m) => m.weight).sort();
+      const weights = new Float64Array(weighed.matches.length);
+      for (let i = 0; i < weights.length; i++) weights[i] = weighed.matches[i]!.weight;
+      weights.sort();
       let factor = 1;
       for (let i = weights.length - 1; i >= 0; i--) {
         weighed.contribution += weights[i]! * factor;
