@@ -159,8 +159,9 @@ export function defaultLexicon(): Lexicon {
   return (defaultLexiconCache ??= trustedLexicon(defaultLexiconJson as LexiconInput));
 }
 
-function defaultBands(): BandTable {
-  return (defaultBandsCache ??= loadBandTable(defaultBandsJson));
+/** The bundled band table: validated by the test suite like the default lexicon, so not again at every start. */
+export function defaultBands(): BandTable {
+  return (defaultBandsCache ??= defaultBandsJson as BandTable);
 }
 
 let defaultClassifier: Classifier | undefined;

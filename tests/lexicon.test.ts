@@ -1,15 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createClassifier, defaultLexicon, LexiconError, loadLexicon, validateLexicon } from "../src/index.js";
+import { defaultBands } from "../src/classifier.js";
+import { createClassifier, defaultLexicon, LexiconError, loadBandTable, loadLexicon, validateLexicon } from "../src/index.js";
 import { expandLexicon } from "../src/lexicon/expand.js";
 
 const entry = (over: Record<string, unknown> = {}) => ({ id: "ml.x", role: "ml", category: "c", weight: 1, source: "test", terms: ["model training"], ...over });
 const lexicon = (entries: unknown[]) => ({ name: "t", version: "1", entries });
 
 describe("lexicon validation", () => {
-  it("accepts the bundled default lexicon, and the trusted start-up path reads it as zod does", () => {
+  it("accepts the bundled default lexicon and band table, and the trusted start-up path reads them as zod does", () => {
     const file = JSON.parse(readFileSync(new URL("../lexicons/default.json", import.meta.url), "utf8"));
     expect(defaultLexicon()).toEqual(loadLexicon(file));
+    // The band table is trusted at start-up the same way.
+    const bands = JSON.parse(readFileSync(new URL("../lexicons/salary-bands.json", import.meta.url), "utf8"));
+    expect(defaultBands()).toEqual(loadBandTable(bands));
     expect(defaultLexicon().entries.length).toBeGreaterThan(40);
   });
 

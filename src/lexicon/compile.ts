@@ -73,7 +73,16 @@ export interface CompiledLexicon {
   readonly decision: DecisionSettings;
 }
 
-function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntry) => boolean, precedence: (e: LexiconEntry) => number, withCues: boolean): FieldMatcher {
+/** The tokens of each surface form of each entry, read once for both matchers. */
+type EntryForms = ReadonlyArray<readonly string[]>;
+
+function fieldMatcher(
+  entries: readonly LexiconEntry[],
+  formsOf: readonly EntryForms[],
+  inField: (e: LexiconEntry) => boolean,
+  precedence: (e: LexiconEntry) => number,
+  withCues: boolean,
+): FieldMatcher {
   const entryOf = new Map<string, number>();
   const rank = new Map<string, number>();
   const prefixes = new Set<string>();
@@ -81,9 +90,7 @@ function fieldMatcher(entries: readonly LexiconEntry[], inField: (e: LexiconEntr
   let maxTokens = 0;
   entries.forEach((entry, index) => {
     if (!inField(entry)) return;
-    for (const form of [...entry.terms, ...entry.verbs, ...entry.variants]) {
-      const tokens = tokensOf(form.trim().toLowerCase()).map((t) => t.text);
-      if (tokens.length === 0) continue;
+    for (const tokens of formsOf[index]!) {
       maxTokens = Math.max(maxTokens, tokens.length);
       firstTokens.add(tokens[0]!);
       let prefix = "";
@@ -111,11 +118,12 @@ function phraseStates(entryOf: ReadonlyMap<string, number>, prefixes: ReadonlySe
   for (const key of [...prefixes, ...entryOf.keys()]) {
     if (!byKey.has(key)) byKey.set(key, { entry: entryOf.get(key) ?? -1, extendable: prefixes.has(key), next: new Map(), negation: negationOf(key) });
   }
-  for (const [key, state] of byKey) {
-    for (let cut = 1; cut < key.length; cut++) {
-      const head = key.slice(0, cut);
-      if (prefixes.has(head)) byKey.get(head)!.next.set(key.slice(cut), state);
-    }
+  // In sorted order, the keys that extend a prefix stand together right after it.
+  const sorted = [...byKey.keys()].sort();
+  for (const head of prefixes) {
+    const from = lowerBound(sorted, head);
+    const headState = byKey.get(head)!;
+    for (let i = from + 1; i < sorted.length && sorted[i]!.startsWith(head); i++) headState.next.set(sorted[i]!.slice(head.length), byKey.get(sorted[i]!)!);
   }
   const starts = new Map<string, PhraseState>();
   for (const token of firstTokens) starts.set(token, byKey.get(token)!);
@@ -127,15 +135,30 @@ function phraseStates(entryOf: ReadonlyMap<string, number>, prefixes: ReadonlySe
   return starts;
 }
 
+/** The first index in a sorted list whose value is not below `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Builds the matchers of a validated lexicon, once; every classify call shares them. */
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const entries = lexicon.entries;
+  const formsOf = entries.map((entry) =>
+    [...entry.terms, ...entry.verbs, ...entry.variants].map((form) => tokensOf(form.trim().toLowerCase()).map((t) => t.text)).filter((tokens) => tokens.length > 0),
+  );
   return {
     lexicon,
     entries,
     // In a title, title-scoped entries win over general ones that share a form.
-    title: fieldMatcher(entries, (e) => e.scope !== "body", (e) => (e.scope === "title" ? 1 : 0), false),
-    body: fieldMatcher(entries, (e) => e.scope !== "title", () => 0, true),
+    title: fieldMatcher(entries, formsOf, (e) => e.scope !== "body", (e) => (e.scope === "title" ? 1 : 0), false),
+    body: fieldMatcher(entries, formsOf, (e) => e.scope !== "title", () => 0, true),
     sectionWeights: lexicon.sectionWeights ?? DEFAULT_SECTION_WEIGHTS,
     decision: lexicon.decision ?? DEFAULT_DECISION,
   };
