@@ -2,51 +2,80 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultLexicon } from "../src/classifier.js";
 import { compileLexicon, type FieldMatcher } from "../src/lexicon/compile.js";
-import { TokenCursor } from "../src/lexicon/forms.js";
+import { tokensOf } from "../src/lexicon/forms.js";
 import { matchField, type NegationCues, type RawMatch } from "../src/pipeline/03-match.js";
 import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../src/regex.js";
 
+/** A field's forms as the definition reads them: each form's tokens, and the entry its key names in that field. */
+interface ReferenceForm {
+  readonly tokens: readonly string[];
+  readonly entry: number;
+}
+
+function referenceForms(field: "title" | "body"): Map<string, ReferenceForm[]> {
+  const entries = defaultLexicon().entries;
+  const inField = (scope: string) => (field === "title" ? scope !== "body" : scope !== "title");
+  const rank = (scope: string) => (field === "title" && scope === "title" ? 1 : 0);
+  const entryOfKey = new Map<string, number>();
+  const forms: Array<{ tokens: string[]; key: string }> = [];
+  entries.forEach((e, index) => {
+    if (!inField(e.scope)) return;
+    for (const form of [...e.terms, ...e.verbs, ...e.variants]) {
+      const tokens = tokensOf(form.toLowerCase()).map((t) => t.text);
+      const key = tokens.join("");
+      const previous = entryOfKey.get(key);
+      if (previous === undefined || rank(e.scope) > rank(entries[previous]!.scope)) entryOfKey.set(key, index);
+      forms.push({ tokens, key });
+      if (tokens.length === 2) forms.push({ tokens: [key], key });
+    }
+  });
+  // Grouped by first token, so the reference reads only the forms that can start at a token.
+  const byFirst = new Map<string, ReferenceForm[]>();
+  for (const f of forms) byFirst.set(f.tokens[0]!, [...(byFirst.get(f.tokens[0]!) ?? []), { tokens: f.tokens, entry: entryOfKey.get(f.key)! }]);
+  return byFirst;
+}
+
 /**
- * The reference: visit every token in order and look each up, with no pattern to skip ahead by.
- * The real matcher jumps between candidate starts; it must find exactly what this finds.
+ * The reference, straight from the definition: visit every token in order; at each, the longest form
+ * whose tokens follow from there (with short gaps between them) matches, and the scan goes on after it.
+ * The real matcher jumps between candidate starts through a trie; it must find exactly what this finds.
  */
-function matchEveryToken(matcher: FieldMatcher, lower: string, from: number, to: number): { matches: RawMatch[]; cues: NegationCues } {
-  const out: RawMatch[] = [];
+function matchByDefinition(formsByFirst: ReadonlyMap<string, readonly ReferenceForm[]>, lower: string, from: number, to: number, withCues: boolean): { matches: RawMatch[]; cues: NegationCues } {
+  // The field is read on its own: a word cut by its end is cut there.
+  const tokens = tokensOf(lower.slice(from, to)).map((t) => ({ text: t.text, start: from + t.start, end: from + t.end }));
+  const matches: RawMatch[] = [];
   const cues: NegationCues = { starts: [], ends: [] };
-  const cursor = new TokenCursor(lower, from, to);
-  while (cursor.next()) {
-    const start = cursor.start;
-    const firstEnd = cursor.end;
-    let key = lower.slice(start, firstEnd);
-    const contraction = /^['’]t(?![a-z0-9_À-ɏ])/.exec(lower.slice(firstEnd, to));
-    if (NEGATION_WORDS.includes(key) || (NEGATION_CONTRACTIONS.includes(key) && contraction)) {
-      cues.starts.push(start);
-      cues.ends.push(NEGATION_WORDS.includes(key) ? firstEnd : firstEnd + 2);
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    const contraction = NEGATION_CONTRACTIONS.includes(t.text) && /^['\u2019]t(?![a-z0-9_\u00c0-\u024f])/.test(lower.slice(t.end, to));
+    if (withCues && (NEGATION_WORDS.includes(t.text) || contraction)) {
+      cues.starts.push(t.start);
+      cues.ends.push(NEGATION_WORDS.includes(t.text) ? t.end : t.end + 2);
     }
-    if (!matcher.firstTokens.has(key)) continue;
-    let end = firstEnd;
-    let best = matcher.entryOf.has(key) ? end : -1;
-    let bestEntry = matcher.entryOf.get(key);
-    for (let count = 1; count < matcher.maxTokens && matcher.prefixes.has(key); count++) {
-      if (!cursor.next() || !/^[\s\-/'\u2019&,]{1,3}$/.test(lower.slice(end, cursor.start))) break;
-      key += lower.slice(cursor.start, cursor.end);
-      end = cursor.end;
-      if (matcher.entryOf.has(key)) {
-        best = end;
-        bestEntry = matcher.entryOf.get(key);
-      }
+    let best: { entry: number; length: number } | undefined;
+    for (const form of formsByFirst.get(t.text) ?? []) {
+      const fits = form.tokens.every((token, k) => {
+        const here = tokens[i + k];
+        const gapOk = k === 0 || (here !== undefined && /^[\s\-/'\u2019&,]{1,3}$/.test(lower.slice(tokens[i + k - 1]!.end, here.start)));
+        return here?.text === token && gapOk;
+      });
+      if (fits && (!best || form.tokens.length > best.length)) best = { entry: form.entry, length: form.tokens.length };
     }
-    if (best >= 0 && bestEntry !== undefined) out.push({ entry: bestEntry, start, end: best });
-    cursor.seek(best >= 0 ? best : firstEnd);
+    if (best) {
+      matches.push({ entry: best.entry, start: t.start, end: tokens[i + best.length - 1]!.end });
+      i += best.length;
+    } else i++;
   }
-  return { matches: out, cues };
+  return { matches, cues };
 }
 
 const compiled = compileLexicon(defaultLexicon());
-/** The same matcher with the pattern a lexicon too large for one trie gets: every token start is a candidate. */
+const bodyForms = referenceForms("body");
+const titleForms = referenceForms("title");
+/** The same matcher with the pattern a lexicon too large for one pattern gets: every token start is a candidate. */
 const everyTokenStart: FieldMatcher = {
   ...compiled.body,
-  starts: tokenStartPattern(new Set([...compiled.body.firstTokens, ...Array.from({ length: 3000 }, (_, i) => `filler${i}`)])),
+  starts: tokenStartPattern(new Set([...compiled.body.states.keys(), ...Array.from({ length: 3000 }, (_, i) => `filler${i}`)])),
 };
 const forms = defaultLexicon().entries.flatMap((e) => [...e.terms, ...e.verbs, ...e.variants]);
 /** Lexicon forms cut apart and glued to each other with the characters that decide token boundaries. */
@@ -76,20 +105,21 @@ describe("matching", () => {
     expect(found("we do refinetuning")).toEqual([]);
   });
 
-  it("jumping between candidate starts finds exactly what visiting every token finds", () => {
+  it("jumping between candidate starts through the trie finds exactly what the definition finds", () => {
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (lower, a, b) => {
         const from = lower.length === 0 ? 0 : a % lower.length;
         const to = from + (lower.length === from ? 0 : b % (lower.length - from + 1));
+        const expected = matchByDefinition(bodyForms, lower, from, to, true);
         for (const matcher of [compiled.body, everyTokenStart]) {
           const out: RawMatch[] = [];
           const cues: NegationCues = { starts: [], ends: [] };
           matchField(matcher, lower, from, to, out, cues);
-          expect({ matches: out, cues }).toEqual(matchEveryToken(matcher, lower, from, to));
+          expect({ matches: out, cues }).toEqual(expected);
         }
         const inTitle: RawMatch[] = [];
         matchField(compiled.title, lower, from, to, inTitle);
-        expect(inTitle).toEqual(matchEveryToken(compiled.title, lower, from, to).matches);
+        expect(inTitle).toEqual(matchByDefinition(titleForms, lower, from, to, false).matches);
       }),
       { numRuns: 3000 },
     );

@@ -21,7 +21,7 @@ export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {
  * calibration fitted by log-loss, on the 236 labelled dev postings (see README, Evaluation).
  */
 export const DEFAULT_DECISION: DecisionSettings = {
-  minEvidence: 3,
+  minEvidence: 2.75,
   neitherShare: 0.4,
   mixedRatio: 0.45,
   mixedMinScore: 4,
@@ -30,34 +30,24 @@ export const DEFAULT_DECISION: DecisionSettings = {
 };
 
 /**
- * Where a scan stands after reading some tokens of a phrase: the entry those tokens spell, if any,
- * whether longer phrases begin with them, and the states the next token leads to. The states spell
- * out the key lookups (see forms.ts) ahead of time, so matching reads one map per token and builds
- * no strings.
+ * Where a scan stands after reading some tokens of a phrase: the entry those tokens complete, if any,
+ * and the states the next token leads to. The states of a matcher form a trie over the tokens of its
+ * surface forms, so matching reads one map per token and builds no strings.
  */
 export interface PhraseState {
   /** The entry whose form these tokens complete, or -1. */
   readonly entry: number;
-  /** Whether some longer form begins with these tokens (the key is one of `prefixes`). */
-  readonly extendable: boolean;
-  readonly next: Map<string, PhraseState>;
+  /** The states one more token leads to; empty when no longer form begins with these tokens. */
+  readonly next: ReadonlyMap<string, PhraseState>;
   /** 1 for a negation cue word ("no", "without"), 2 for a stem that negates before "'t" ("don"), else 0. */
   readonly negation: 0 | 1 | 2;
 }
 
 /**
- * A matcher for one field kind. Its tables say what matches: every surface form by its key (its
- * tokens joined), the keys of the leading tokens of longer forms (so a scan stops extending a phrase
- * as soon as nothing can follow), the tokens a match can start with, and the most tokens any form
- * has. `states` and `starts` are those tables compiled for the scan.
+ * A matcher for one field kind: the state after the first token of every surface form (and of every
+ * negation cue word, in the body), and one pattern that finds where those first tokens stand.
  */
 export interface FieldMatcher {
-  readonly entryOf: ReadonlyMap<string, number>;
-  readonly prefixes: ReadonlySet<string>;
-  /** Tokens some form starts with, and the key of every two-token form as one token ("finetuning"): where a match can start. */
-  readonly firstTokens: ReadonlySet<string>;
-  readonly maxTokens: number;
-  /** The state after the first token, for each of `firstTokens` and each negation cue word (body only). */
   readonly states: ReadonlyMap<string, PhraseState>;
   /** Finds the next place one of `states`' tokens may stand (see tokenStartPattern); stateful, used by one scan at a time. */
   readonly starts: RegExp;
@@ -76,6 +66,23 @@ export interface CompiledLexicon {
 /** The tokens of each surface form of each entry, read once for both matchers. */
 type EntryForms = ReadonlyArray<readonly string[]>;
 
+interface BuildState {
+  entry: number;
+  readonly next: Map<string, BuildState>;
+  negation: 0 | 1 | 2;
+}
+
+function stateAfter(states: Map<string, BuildState>, token: string): BuildState {
+  let state = states.get(token);
+  if (!state) states.set(token, (state = { entry: -1, next: new Map(), negation: 0 }));
+  return state;
+}
+
+/**
+ * A form matches its tokens in order, with short gaps between them ("fine-tuning", "fine tuning"); a
+ * two-token form also matches written as one word ("finetuning", "llama2"). Forms that spell the same
+ * key (their tokens joined) name one entry: the one of higher `precedence`, else the first.
+ */
 function fieldMatcher(
   entries: readonly LexiconEntry[],
   formsOf: readonly EntryForms[],
@@ -84,67 +91,30 @@ function fieldMatcher(
   withCues: boolean,
 ): FieldMatcher {
   const entryOf = new Map<string, number>();
-  const rank = new Map<string, number>();
-  const prefixes = new Set<string>();
-  const firstTokens = new Set<string>();
-  let maxTokens = 0;
   entries.forEach((entry, index) => {
     if (!inField(entry)) return;
     for (const tokens of formsOf[index]!) {
-      maxTokens = Math.max(maxTokens, tokens.length);
-      firstTokens.add(tokens[0]!);
-      let prefix = "";
-      for (let i = 0; i < tokens.length - 1; i++) prefixes.add((prefix += tokens[i]));
       const key = tokens.join("");
-      // A two-word phrase may be written as one ("finetuning", "llama2"): then it starts, and ends, with its key.
-      if (tokens.length === 2) firstTokens.add(key);
-      const previous = rank.get(key);
-      if (previous !== undefined && previous >= precedence(entry)) continue;
-      entryOf.set(key, index);
-      rank.set(key, precedence(entry));
+      const previous = entryOf.get(key);
+      if (previous === undefined || precedence(entry) > precedence(entries[previous]!)) entryOf.set(key, index);
     }
   });
-  const states = phraseStates(entryOf, prefixes, firstTokens, withCues);
-  return { entryOf, prefixes, firstTokens, maxTokens, states, starts: tokenStartPattern(new Set(states.keys())) };
-}
-
-/**
- * The state graph of a matcher: one state per key and per prefix, and an edge from each prefix to
- * every longer key or prefix that one more token completes ("fine" → "tuning" → "finetuning").
- */
-function phraseStates(entryOf: ReadonlyMap<string, number>, prefixes: ReadonlySet<string>, firstTokens: ReadonlySet<string>, withCues: boolean): Map<string, PhraseState> {
-  const negationOf = (key: string): 0 | 1 | 2 => (!withCues ? 0 : NEGATION_WORDS.includes(key) ? 1 : NEGATION_CONTRACTIONS.includes(key) ? 2 : 0);
-  const byKey = new Map<string, PhraseState>();
-  for (const key of [...prefixes, ...entryOf.keys()]) {
-    if (!byKey.has(key)) byKey.set(key, { entry: entryOf.get(key) ?? -1, extendable: prefixes.has(key), next: new Map(), negation: negationOf(key) });
-  }
-  // In sorted order, the keys that extend a prefix stand together right after it.
-  const sorted = [...byKey.keys()].sort();
-  for (const head of prefixes) {
-    const from = lowerBound(sorted, head);
-    const headState = byKey.get(head)!;
-    for (let i = from + 1; i < sorted.length && sorted[i]!.startsWith(head); i++) headState.next.set(sorted[i]!.slice(head.length), byKey.get(sorted[i]!)!);
-  }
-  const starts = new Map<string, PhraseState>();
-  for (const token of firstTokens) starts.set(token, byKey.get(token)!);
-  if (withCues) {
-    for (const cue of [...NEGATION_WORDS, ...NEGATION_CONTRACTIONS]) {
-      if (!starts.has(cue)) starts.set(cue, { entry: -1, extendable: false, next: new Map(), negation: negationOf(cue) });
+  const states = new Map<string, BuildState>();
+  entries.forEach((entry, index) => {
+    if (!inField(entry)) return;
+    for (const tokens of formsOf[index]!) {
+      const key = tokens.join("");
+      let state = stateAfter(states, tokens[0]!);
+      for (let i = 1; i < tokens.length; i++) state = stateAfter(state.next, tokens[i]!);
+      state.entry = entryOf.get(key)!;
+      if (tokens.length === 2) stateAfter(states, key).entry = entryOf.get(key)!;
     }
+  });
+  if (withCues) {
+    for (const cue of NEGATION_WORDS) stateAfter(states, cue).negation = 1;
+    for (const cue of NEGATION_CONTRACTIONS) stateAfter(states, cue).negation = 2;
   }
-  return starts;
-}
-
-/** The first index in a sorted list whose value is not below `value`. */
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { states, starts: tokenStartPattern(new Set(states.keys())) };
 }
 
 /** Builds the matchers of a validated lexicon, once; every classify call shares them. */

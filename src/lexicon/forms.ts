@@ -4,8 +4,9 @@ import { PHRASE_GAP, TOKEN } from "../regex.js";
  * Surface forms are matched as sequences of tokens. A token is a run of letters and digits that may
  * hold ".", "&", "+" or "#" inside or "+"/"#" at its end ("node.js", "w&b", "c++", "c#"), and may
  * start with "." (".net"). Between two tokens of a phrase stands a short gap of whitespace, hyphens,
- * slashes or apostrophes. A phrase's key is its tokens joined: "fine-tuning", "fine tuning" and
- * "finetuning" share the key "finetuning", "gpt-4o" and "gpt 4o" the key "gpt4o".
+ * slashes or apostrophes, so "fine-tuning" and "fine tuning" are one phrase. A phrase's key is its
+ * tokens joined ("fine-tuning", "fine tuning" and "finetuning" share the key "finetuning"): forms with
+ * one key are one form to the lexicon checks, and a two-token phrase also matches written as one word.
  */
 
 /** The tokens of a lowercased text, with where each starts and ends. */

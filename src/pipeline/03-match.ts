@@ -3,14 +3,14 @@ import { isTokenStart, isWord, TokenCursor } from "../lexicon/forms.js";
 
 /**
  * Stage 3: one scan of a lowercased field for the lexicon's phrases. The text is cut into tokens
- * (TOKEN's grammar, scanned by TokenCursor); at each token the longest phrase that starts there is
- * looked up by its key, extending token by token only while some phrase still begins that way.
- * Matches do not overlap and the longest wins, leftmost first. Offsets are in the normalized text.
+ * (TOKEN's grammar, scanned by TokenCursor); from each token the matcher's trie of phrase states is
+ * followed token by token while some phrase still begins that way, and the longest phrase completed
+ * wins. Matches do not overlap, leftmost first. Offsets are in the normalized text.
  *
  * Most tokens start no phrase, so the scan does not visit them: the matcher's `starts` pattern (one
- * precompiled trie of every first token) jumps from one place where a phrase may start to the next,
- * and only there is the text cut into tokens. The same scan reports the negation cue words it passes.
- * Linear in the text: each candidate starts at most `maxTokens` lookups.
+ * precompiled alternation of every first token) jumps from one place where a phrase may start to the
+ * next, and only there is the text cut into tokens. The same scan reports the negation cue words it
+ * passes. Linear in the text: each candidate follows the trie at most as deep as the longest phrase.
  */
 export interface RawMatch {
   readonly entry: number;
@@ -76,7 +76,7 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
     let best = state.entry >= 0 ? end : -1;
     let bestEntry = state.entry;
     // Extend token by token while some phrase still begins with what has been read.
-    for (let count = 1; count < matcher.maxTokens && state.extendable; count++) {
+    while (state.next.size > 0) {
       const gapStart = end;
       if (!cursor.next() || !isGap(text, gapStart, cursor.start)) break;
       state = state.next.get(text.slice(cursor.start, cursor.end));
