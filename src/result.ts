@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Which field of the input a span points into: the title or body of a posting object, or the whole string input. */
 export const fieldSchema = z.enum(["input", "title", "text", "html"]);

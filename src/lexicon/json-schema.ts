@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { lexiconSchema } from "./schema.js";
 
 /** The JSON Schema of a lexicon document as written (defaults optional), for editors: `lexicons/lexicon.schema.json`. */

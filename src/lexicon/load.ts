@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { LexiconError, type DataIssue } from "../errors.js";
 import { lexiconSchema, type Lexicon, type LexiconInput } from "./schema.js";
 import { formKey } from "./forms.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formProblem } from "./forms.js";
 
 /** The role a lexicon entry is evidence for. `shared` is the seed's overlap list: shown, never scored. */

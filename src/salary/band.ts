@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LexiconError } from "../errors.js";
 import { toDataIssues } from "../lexicon/load.js";
 import type { Level } from "../seniority.js";
