@@ -42,6 +42,20 @@ describe("company boilerplate weighs less than the work", () => {
     expect(classify(text).label).toBe("neither");
   });
 
+  it("people who rate model output or write training data are not engineers, whatever the body says about models", () => {
+    const body = "Help train AI models: write and review Python, rate answers from large language models and give feedback used for RLHF. Paid per task, flexible hours.";
+    for (const title of ["AI Trainer - Python (Remote)", "Freelance Writer, AI Training", "Data Annotator"]) {
+      expect(classify({ title, text: body }).label, title).toBe("neither");
+    }
+    // The same body under an engineering title is not forced to neither.
+    expect(classify({ title: "Machine Learning Engineer", text: body }).label).not.toBe("neither");
+  });
+
+  it("a company named in the text is not evidence: an observability vendor's name is not LLM evaluation work", () => {
+    const result = classify({ title: "Account Executive", text: "Sell Arize to enterprise customers. Arize helps teams see their models." });
+    expect(result.evidence.some((e) => e.matches.some((m) => m.text === "Arize"))).toBe(false);
+  });
+
   it("the same AI terms count more under Responsibilities than under About us", () => {
     const about = classify("Engineer\nAbout us\nWe use LangChain and RAG.\nResponsibilities\n- Write code.");
     const work = classify("Engineer\nAbout us\nWe write code.\nResponsibilities\n- Use LangChain and RAG.");
