@@ -87,55 +87,56 @@ const tasks: Array<[string, number, () => void]> = [
   ["wink-naive-bayes-text-classifier (4 KB)", BATCH, () => { for (const p of plain) sink += String(winkNb.predict(`${p.title}\n${p.text}`)).length; }],
 ];
 
-// Three rounds over all tasks, so a noisy spell hits one round of a task, not its result: each task
-// reports the median of its three per-round medians.
-const ROUNDS = 3;
+// Five rounds over all tasks, so a noisy spell hits one round of a task, not its result. Each task
+// reports the median of its per-round medians; each ratio is taken within a round (both sides measured
+// minutes apart at most) and the median of the per-round ratios is reported.
+const ROUNDS = 5;
 const rounds = new Map<string, number[]>();
 for (let round = 0; round < ROUNDS; round++) {
-  const bench = new Bench({ time: TIME / ROUNDS, warmupTime: 300 });
+  const bench = new Bench({ time: TIME / ROUNDS, warmupTime: 200 });
   // Each round starts at a different task, so no task always runs first (or last) in a round.
   const shift = (round * 3) % tasks.length;
   for (const [name, , fn] of [...tasks.slice(shift), ...tasks.slice(0, shift)]) bench.add(name, fn);
   await bench.run();
   for (const task of bench.tasks) {
-    const median = (task.result as { latency?: { p50?: number } }).latency?.p50;
-    if (median !== undefined) rounds.set(task.name, [...(rounds.get(task.name) ?? []), median]);
+    const p50 = (task.result as { latency?: { p50?: number } }).latency?.p50;
+    const batch = tasks.find(([name]) => name === task.name)?.[1];
+    if (p50 !== undefined && batch !== undefined) rounds.set(task.name, [...(rounds.get(task.name) ?? []), p50 / batch]);
   }
 }
 
-/** Median milliseconds per posting of each task (each iteration runs a batch). */
-const perPosting = new Map<string, number>();
-for (const [name, batch] of tasks) {
-  const medians = (rounds.get(name) ?? []).sort((a, b) => a - b);
-  const median = medians[Math.floor(medians.length / 2)];
-  if (median !== undefined) perPosting.set(name, median / batch);
-}
-const get = (name: string) => perPosting.get(name) ?? NaN;
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+/** Median milliseconds per posting of a task over the rounds. */
+const get = (name: string) => median(rounds.get(name) ?? []);
+/** The median over the rounds of one task's time divided by another's in the same round. */
+const ratio = (numerator: string, denominator: string) => {
+  const top = rounds.get(numerator) ?? [];
+  const bottom = rounds.get(denominator) ?? [];
+  return median(top.map((t, i) => t / (bottom[i] ?? NaN)));
+};
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
 
-console.log(`\nrole-lens benchmark (median of ${ROUNDS} rounds of per-task medians; ${BATCH} postings per iteration; Node ${process.version})\n`);
+console.log(`\nrole-lens benchmark (median of ${ROUNDS} rounds of per-task medians; ratios: median of per-round ratios; ${BATCH} postings per iteration; Node ${process.version})\n`);
 console.log("task                                            µs/posting   postings/s      MB/s");
-for (const [name, ms] of perPosting) {
+for (const [name] of tasks) {
+  const ms = get(name);
   const size = name.includes("40 KB") ? bytes(large) / large.length : name.includes("2–6") ? bytes(varied) / varied.length : bytes(plain) / plain.length;
   console.log(`${name.padEnd(46)} ${fmt(ms * 1000).padStart(11)} ${fmt(1000 / ms, 0).padStart(12)} ${fmt((size / 1e6) * (1000 / ms), 2).padStart(9)}`);
 }
 
-const classify4k = get("role-lens classify (4 KB plain)");
+const CLASSIFY = "role-lens classify (4 KB plain)";
 console.log("\nratios (same run)");
-console.log(`  classify / floor:                           ${fmt(classify4k / get("floor: lowercase + one regex scan (4 KB)"), 2)}×   (target ≤ 3×)`);
-console.log(`  natural Bayes / classify:                   ${fmt(get("natural BayesClassifier (4 KB)") / classify4k, 1)}×   (target ≥ 25×)`);
-console.log(`  natural logistic regression / classify:     ${fmt(get("natural LogisticRegressionClassifier (4 KB)") / classify4k, 1)}×`);
-console.log(`  wink naive Bayes / classify:                ${fmt(get("wink-naive-bayes-text-classifier (4 KB)") / classify4k, 1)}×`);
-console.log(`  40 KB / 4 KB classify:                      ${fmt(get("role-lens classify (40 KB plain)") / classify4k, 1)}×   (linear ≈ 10×)`);
-const payClassify = get("role-lens classify (4 KB plain, stated pay)");
-const payAlone = get("extractSalaries alone (4 KB, stated pay)");
-console.log(`  salary extraction share of classify:        ${fmt((100 * payAlone) / payClassify, 1)}%   (target: costs < 15% of throughput)`);
-console.log(`  classify throughput, plain 4 KB:            ${fmt(1000 / classify4k, 0)} postings/s   (target ≥ 10,000)`);
+console.log(`  classify / floor:                           ${fmt(ratio(CLASSIFY, "floor: lowercase + one regex scan (4 KB)"), 2)}×   (target ≤ 3×)`);
+console.log(`  natural Bayes / classify:                   ${fmt(ratio("natural BayesClassifier (4 KB)", CLASSIFY), 1)}×   (target ≥ 25×)`);
+console.log(`  natural logistic regression / classify:     ${fmt(ratio("natural LogisticRegressionClassifier (4 KB)", CLASSIFY), 1)}×`);
+console.log(`  wink naive Bayes / classify:                ${fmt(ratio("wink-naive-bayes-text-classifier (4 KB)", CLASSIFY), 1)}×`);
+console.log(`  40 KB / 4 KB classify:                      ${fmt(ratio("role-lens classify (40 KB plain)", CLASSIFY), 1)}×   (linear ≈ 10×)`);
+console.log(`  salary extraction share of classify:        ${fmt(100 * ratio("extractSalaries alone (4 KB, stated pay)", "role-lens classify (4 KB plain, stated pay)"), 1)}%   (target: costs < 15% of throughput)`);
+console.log(`  classify throughput, plain 4 KB:            ${fmt(1000 / get(CLASSIFY), 0)} postings/s   (target ≥ 10,000)`);
 
 // Cold start, in fresh processes: import, compile the default lexicon, heap after a GC.
 const probe = `const t0=performance.now();import("./dist/index.js").then(m=>{const t1=performance.now();m.createClassifier();const t2=performance.now();globalThis.gc();console.log(JSON.stringify({importMs:t1-t0,compileMs:t2-t1,heapMb:process.memoryUsage().heapUsed/1048576}))})`;
 const runs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", probe], { cwd: new URL("..", import.meta.url) }).toString()) as { importMs: number; compileMs: number; heapMb: number });
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const importMs = median(runs.map((r) => r.importMs));
 const compileMs = median(runs.map((r) => r.compileMs));
 console.log("\ncold start (median of 7 fresh processes)");
