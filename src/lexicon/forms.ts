@@ -10,14 +10,10 @@ import { PHRASE_GAP, TOKEN } from "../regex.js";
  */
 
 /** The tokens of a lowercased text, with where each starts and ends. */
-export function tokensOf(lower: string, from = 0, to = lower.length): Array<{ text: string; start: number; end: number }> {
+export function tokensOf(lower: string): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(lower); m !== null && m.index < to; m = TOKEN.exec(lower)) {
-    const end = m.index + m[0].length;
-    if (end > to) break;
-    out.push({ text: m[0], start: m.index, end });
-  }
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(lower); m !== null; m = TOKEN.exec(lower)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
