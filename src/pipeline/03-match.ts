@@ -1,5 +1,5 @@
 import type { FieldMatcher } from "../lexicon/compile.js";
-import { isTokenStart, isWord, TokenCursor } from "../lexicon/forms.js";
+import { isGlue, isTokenStart, isWord, TokenCursor } from "../lexicon/forms.js";
 
 /**
  * Stage 3: one scan of a lowercased field for the lexicon's phrases. The text is cut into tokens
@@ -56,15 +56,26 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
   starts.lastIndex = 0;
   for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
     const start = m.index;
-    // The pattern finds the first token's letters; whether a token starts there is the cursor's call.
-    cursor.seek(start);
-    if (!isTokenStart(text, start, 0) || !cursor.next() || cursor.start !== start) {
+    if (!isTokenStart(text, start, 0)) {
       starts.lastIndex = start + 1;
       continue;
     }
-    let end = cursor.end;
+    // Most tokens end where the pattern's match does; only a glue or letter after it can make the token
+    // run on ("node.js", "c++x"), and then the cursor decides where it ends.
+    let end = start + m[0].length;
+    let token = m[0];
+    cursor.seek(start);
+    const after = text.charCodeAt(end);
+    if (end < text.length && (isWord(after) || isGlue(after))) {
+      if (!cursor.next() || cursor.start !== start) {
+        starts.lastIndex = start + 1;
+        continue;
+      }
+      end = cursor.end;
+      token = text.slice(start, end);
+    } else cursor.seek(end);
     starts.lastIndex = end;
-    let state = matcher.states.get(text.slice(start, end));
+    let state = matcher.states.get(token);
     if (state === undefined) continue;
     if (state.negation !== 0 && cues) {
       const cueEnd = state.negation === 1 ? end : contractionEnd(text, end);
