@@ -78,6 +78,8 @@ export const NEGATION_AFTER = /^[^.;!?\n]{0,40}?(?<![a-z])(?:not|isn[’']t|aren
 export const NEGATION_STOP = /(?<![a-z])(?:but|however|instead|rather|although|though)(?![a-z])|[,:]/g;
 /** How far back (in words) a negation cue may stand from the phrase it negates. */
 export const NEGATION_WINDOW = 6;
+/** And never further than this many characters, however long its words: keeps the reach of every cue bounded. */
+export const NEGATION_REACH_CHARS = 200;
 
 /** The end of a sentence or list item: where negation scope and "same sentence" end. */
 export const SENTENCE_END = /[.!?;\n•·▪●]/;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createClassifier } from "../src/classifier.js";
 import { tokensOf } from "../src/lexicon/forms.js";
-import { NEGATION_AFTER, NEGATION_CONTRACTIONS, NEGATION_STOP, NEGATION_WINDOW, NEGATION_WORDS } from "../src/regex.js";
+import { NEGATION_AFTER, NEGATION_CONTRACTIONS, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, NEGATION_WORDS } from "../src/regex.js";
 
 /**
  * The reference reading of negation, straight from its definition: the nearest cue before the phrase,
@@ -21,7 +21,7 @@ function negatedByDefinition(lower: string, start: number, end: number): boolean
     const between = lower.slice(cueEnd, start);
     const words = between.split(/[ \t\r\u00a0]+/).filter((w) => w !== "").length;
     NEGATION_STOP.lastIndex = 0;
-    if (!/[.!?;\n•·▪●]/.test(between) && words <= NEGATION_WINDOW && !NEGATION_STOP.test(between)) return true;
+    if (!/[.!?;\n•·▪●]/.test(between) && words <= NEGATION_WINDOW && between.length <= NEGATION_REACH_CHARS && !NEGATION_STOP.test(between)) return true;
   }
   return NEGATION_AFTER.test(lower.slice(end, end + 120).replace(/\s+/g, " "));
 }
@@ -29,6 +29,7 @@ function negatedByDefinition(lower: string, start: number, end: number): boolean
 const piece = fc.constantFrom(
   "PyTorch", "LangChain", "model training", "RAG", "vector database", "no", "not", "without", "never", "don't", "isn’t", "cannot",
   "but", "however", "rather", "experience", "is", "required", "needed", "with", "the", "and", "you", "will", "work", ",", ".", ":", ";", "\n", "  ", "\t",
+  "x".repeat(90), " ".repeat(80),
 );
 const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join(" "));
 const classifier = createClassifier();

@@ -96,14 +96,20 @@ describe("linear time", () => {
     return times.sort((a, b) => a - b)[Math.floor(repeat / 2)]!;
   }
 
-  it("classify: ten times the input costs at most fifteen times the time", () => {
-    const unit = "Responsibilities\n- Train models with PyTorch and serve them with Triton; no LLM experience needed.\n- Build RAG with LangChain. Salary: $150,000 - $190,000. 5+ years of experience.\n";
+  // A posting-like unit, and units built to make a per-cue or per-line scan run to the end of the text:
+  // negation cues glued by hyphens into one endless word, and long lines without a colon.
+  const units: Array<[string, string, number]> = [
+    ["a posting", "Responsibilities\n- Train models with PyTorch and serve them with Triton; no LLM experience needed.\n- Build RAG with LangChain. Salary: $150,000 - $190,000. 5+ years of experience.\n", 200],
+    ["cues in one endless word", "x-no-pytorch-", 3000],
+    ["long lines without a colon", `${"word ".repeat(40)}\n`, 200],
+  ];
+  it.each(units)("classify: ten times the input costs at most fifteen times the time (%s)", (_, unit, count) => {
     const c = createClassifier({ maxInputLength: 10_000_000 });
-    const small = unit.repeat(200);
-    const large = unit.repeat(2000);
+    const small = unit.repeat(count);
+    const large = unit.repeat(count * 10);
     c.classify(small);
     let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio > 15; attempt++) ratio = Math.min(ratio, medianMs(() => c.classify(large)) / medianMs(() => c.classify(small)));
+    for (let attempt = 0; attempt < 3 && ratio > 15; attempt++) ratio = Math.min(ratio, medianMs(() => c.classify(large)) / Math.max(medianMs(() => c.classify(small)), 0.5));
     expect(ratio).toBeLessThan(15);
   });
 });

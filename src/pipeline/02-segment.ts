@@ -89,6 +89,12 @@ function legalSpans(lower: string, from: number): Array<{ start: number; end: nu
   return spans;
 }
 
+/** Whether a ":" stands in text[from, to): read char by char, so a line without one costs only its window. */
+function hasColonWithin(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 58) return true;
+  return false;
+}
+
 /** Splits `text[bodyStart..]` into sections in order; together they cover the body exactly. */
 export function segment(text: string, lower: string, bodyStart: number): Section[] {
   const marks: Mark[] = [];
@@ -97,8 +103,7 @@ export function segment(text: string, lower: string, bodyStart: number): Section
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     // A heading is a short line, or a short lead before a colon: skip long sentences without slicing them.
-    const colon = lineEnd - lineStart > 90 ? text.indexOf(":", lineStart) : -1;
-    const candidate = lineEnd - lineStart <= 90 || (colon > lineStart && colon - lineStart <= 60 && colon < lineEnd);
+    const candidate = lineEnd - lineStart <= 90 || hasColonWithin(text, lineStart + 1, Math.min(lineEnd, lineStart + 61));
     const kind = candidate ? headingKind(text.slice(lineStart, lineEnd)) : undefined;
     if (kind) marks.push({ at: lineStart, kind, heading: text.slice(lineStart, lineEnd).trim() });
     lineStart = lineEnd + 1;

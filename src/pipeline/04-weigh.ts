@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { NEGATION_AFTER, NEGATION_STOP, NEGATION_WINDOW } from "../regex.js";
+import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW } from "../regex.js";
 import type { NegationCues, RawMatch } from "./03-match.js";
 import type { Section } from "./02-segment.js";
 
@@ -58,14 +58,15 @@ const AFTER_REACH = 120;
 /**
  * The last offset at which a phrase can start and still be negated by the cue that ends at `cueEnd`.
  * The reach closes at the end of the sentence, at the word after NEGATION_WINDOW words (counted in
- * words, so spacing does not move it), or at a word that closes the clause: "no travel, but LLM
+ * words, so spacing does not move it) or NEGATION_REACH_CHARS characters, or at a word that closes the clause: "no travel, but LLM
  * experience" is not a negation. Computed once per cue, so each phrase only compares offsets.
  */
 function negationReach(lower: string, cueEnd: number): number {
   let words = 0;
   let inWord = false;
   let at = cueEnd;
-  for (; at < lower.length; at++) {
+  const limit = Math.min(lower.length, cueEnd + NEGATION_REACH_CHARS);
+  for (; at < limit; at++) {
     const c = lower.charCodeAt(at);
     const role = c < 0x2600 ? CHAR_ROLE[c] : 0;
     if (role === SENTENCE_END) break;
