@@ -152,8 +152,12 @@ describe("extractSalary: properties", () => {
     );
   });
 
-  it("takes time linear in the text's length", () => {
-    const unit = "Salary $150,000 - $190,000 per year; 401(k); $5M Series A; 40 hours per week. 1,234,567 2.5 ";
+  // A posting-like unit, and currency marks in text without spaces, where widening each window to the
+  // nearest space once stretched every window over the whole text.
+  it.each([
+    ["a posting", "Salary $150,000 - $190,000 per year; 401(k); $5M Series A; 40 hours per week. 1,234,567 2.5 "],
+    ["marks in one endless word", `${"x".repeat(200)}$5`],
+  ])("takes time linear in the text's length (%s)", (_, unit) => {
     const time = (n: number) => {
       const text = unit.repeat(n);
       let best = Infinity;

@@ -144,13 +144,23 @@ function moneyWindows(text: string): Array<[number, number]> {
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
   }
-  // A window must not cut an amount in two: widen each end to the nearest whitespace.
+  // A window must not cut an amount in two: widen each end to the nearest whitespace, but no further
+  // than any amount is long, so text without spaces cannot stretch every window over all of it.
+  const merged: Array<[number, number]> = [];
   for (const w of windows) {
-    while (w[0] > 0 && !/\s/.test(text[w[0] - 1]!)) w[0]--;
-    while (w[1] < text.length && !/\s/.test(text[w[1]]!)) w[1]++;
+    const floor = Math.max(0, w[0] - WIDEN_LIMIT);
+    const ceiling = Math.min(text.length, w[1] + WIDEN_LIMIT);
+    while (w[0] > floor && !/\s/.test(text[w[0] - 1]!)) w[0]--;
+    while (w[1] < ceiling && !/\s/.test(text[w[1]]!)) w[1]++;
+    const last = merged.at(-1);
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push(w);
   }
-  return windows;
+  return merged;
 }
+
+/** How far a window's end may move to reach whitespace: longer than any amount or range of amounts. */
+const WIDEN_LIMIT = 48;
 
 /** One MONEY match read against its surroundings in the whole text; null when it is not pay. */
 function readMoney(text: string, start: number, m: RegExpExecArray): StatedSalary | null {
