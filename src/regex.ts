@@ -57,7 +57,7 @@ export function tokenStartPattern(tokens: ReadonlySet<string>): RegExp {
  */
 const MAX_PATTERN_LENGTH = 19_000;
 /** Every place a token can start: a letter or digit after a non-letter, or a ".". */
-const ANY_TOKEN_START = /(?<![a-z0-9_\u00c0-\u024f])[a-z0-9_\u00c0-\u024f.]/g;
+const ANY_TOKEN_START = new RegExp(`(?<![${TOKEN_WORD}])[${TOKEN_WORD}.]`, "g");
 
 /** What may stand between two tokens of one phrase: up to three spaces, hyphens, slashes, apostrophes, "&" or ",". */
 export const PHRASE_GAP = /^[\s\-/'\u2019&,]{1,3}$/;

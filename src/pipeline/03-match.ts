@@ -64,9 +64,9 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
     // run on ("node.js", "c++x"), and then the cursor decides where it ends.
     let end = start + m[0].length;
     let token = m[0];
-    cursor.seek(start);
     const after = text.charCodeAt(end);
     if (end < text.length && (isWord(after) || isGlue(after))) {
+      cursor.seek(start);
       if (!cursor.next() || cursor.start !== start) {
         starts.lastIndex = start + 1;
         continue;

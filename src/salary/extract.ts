@@ -137,26 +137,25 @@ function moneyWindows(text: string): Array<[number, number]> {
   }
   marks.sort((a, b) => a - b);
   const windows: Array<[number, number]> = [];
-  for (const at of marks) {
-    const from = Math.max(0, at - WINDOW_REACH);
-    const to = Math.min(text.length, at + WINDOW_REACH);
-    const last = windows.at(-1);
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else windows.push([from, to]);
-  }
+  for (const at of marks) appendMerged(windows, Math.max(0, at - WINDOW_REACH), Math.min(text.length, at + WINDOW_REACH));
   // A window must not cut an amount in two: widen each end to the nearest whitespace, but no further
   // than any amount is long, so text without spaces cannot stretch every window over all of it.
-  const merged: Array<[number, number]> = [];
-  for (const w of windows) {
-    const floor = Math.max(0, w[0] - WIDEN_LIMIT);
-    const ceiling = Math.min(text.length, w[1] + WIDEN_LIMIT);
-    while (w[0] > floor && !/\s/.test(text[w[0] - 1]!)) w[0]--;
-    while (w[1] < ceiling && !/\s/.test(text[w[1]]!)) w[1]++;
-    const last = merged.at(-1);
-    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-    else merged.push(w);
+  const widened: Array<[number, number]> = [];
+  for (let [from, to] of windows) {
+    const floor = Math.max(0, from - WIDEN_LIMIT);
+    const ceiling = Math.min(text.length, to + WIDEN_LIMIT);
+    while (from > floor && !/\s/.test(text[from - 1]!)) from--;
+    while (to < ceiling && !/\s/.test(text[to]!)) to++;
+    appendMerged(widened, from, to);
   }
-  return merged;
+  return widened;
+}
+
+/** Appends [from, to) to windows sorted by start, joining it to the last one when they touch. */
+function appendMerged(windows: Array<[number, number]>, from: number, to: number): void {
+  const last = windows.at(-1);
+  if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+  else windows.push([from, to]);
 }
 
 /** How far a window's end may move to reach whitespace: longer than any amount or range of amounts. */
