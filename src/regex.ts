@@ -21,7 +21,7 @@ const TOKEN_WORD = "a-z0-9_\\u00c0-\\u024f";
  * Where a phrase of the lexicon may start: one alternation of the given tokens (a lexicon's first
  * tokens and cue words, see FieldMatcher.states), longest first. Built from escaped literal text only,
  * so it runs in linear time whatever the lexicon holds. It finds a superset of the places where such
- * a token stands as a whole token; the matcher confirms each with TokenCursor. `\b` is the fastest
+ * a token stands as a whole token; the matcher confirms each with isTokenStart and tokenEnd. `\b` is the fastest
  * start test but needs an ASCII letter or digit first, so tokens that start with "." or a non-ASCII
  * letter are looked for after a lookbehind instead. (A character trie of the same tokens scans
  * about 8% faster but takes ten times as long to build, which a cold start feels more.)

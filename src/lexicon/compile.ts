@@ -37,8 +37,11 @@ export const DEFAULT_DECISION: DecisionSettings = {
 export interface PhraseState {
   /** The entry whose form these tokens complete, or -1. */
   readonly entry: number;
-  /** The states one more token leads to; empty when no longer form begins with these tokens. */
-  readonly next: ReadonlyMap<string, PhraseState>;
+  /**
+   * The states one more token leads to; empty when no longer form begins with these tokens. A list,
+   * not a map: most states have a few, and comparing in place builds no string for the next token.
+   */
+  readonly next: ReadonlyArray<{ readonly token: string; readonly state: PhraseState }>;
   /** 1 for a negation cue word ("no", "without"), 2 for a stem that negates before "'t" ("don"), else 0. */
   readonly negation: 0 | 1 | 2;
 }
@@ -70,6 +73,10 @@ interface BuildState {
   entry: number;
   readonly next: Map<string, BuildState>;
   negation: 0 | 1 | 2;
+}
+
+function frozen(state: BuildState): PhraseState {
+  return { entry: state.entry, negation: state.negation, next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })) };
 }
 
 function stateAfter(states: Map<string, BuildState>, token: string): BuildState {
@@ -114,7 +121,7 @@ function fieldMatcher(
     for (const cue of NEGATION_WORDS) stateAfter(states, cue).negation = 1;
     for (const cue of NEGATION_CONTRACTIONS) stateAfter(states, cue).negation = 2;
   }
-  return { states, starts: tokenStartPattern(new Set(states.keys())) };
+  return { states: new Map([...states].map(([token, state]) => [token, frozen(state)])), starts: tokenStartPattern(new Set(states.keys())) };
 }
 
 /** Builds the matchers of a validated lexicon, once; every classify call shares them. */

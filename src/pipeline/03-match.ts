@@ -1,9 +1,9 @@
-import type { FieldMatcher } from "../lexicon/compile.js";
-import { isGlue, isTokenStart, isWord, TokenCursor } from "../lexicon/forms.js";
+import type { FieldMatcher, PhraseState } from "../lexicon/compile.js";
+import { isGlue, isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
 
 /**
  * Stage 3: one scan of a lowercased field for the lexicon's phrases. The text is cut into tokens
- * (TOKEN's grammar, scanned by TokenCursor); from each token the matcher's trie of phrase states is
+ * (TOKEN's grammar, read by tokenEnd); from each token the matcher's trie of phrase states is
  * followed token by token while some phrase still begins that way, and the longest phrase completed
  * wins. Matches do not overlap, leftmost first. Offsets are in the normalized text.
  *
@@ -37,14 +37,22 @@ function contractionEnd(text: string, at: number): number {
 /** Characters allowed between the tokens of a phrase (PHRASE_GAP), as a table over char codes. */
 const GAP = new Uint8Array(0x2020);
 for (const c of " \t\n\r\f\v\u00a0-/'\u2019&,") GAP[c.charCodeAt(0)] = 1;
+const isGapCode = (c: number) => c < 0x2020 && GAP[c] === 1;
 
-function isGap(text: string, from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 3) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x2020 || GAP[c] !== 1) return false;
-  }
-  return true;
+/** Where the next token starts when one to three gap characters lead to it from `from`, else -1. */
+function tokenAfterGap(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 3);
+  let at = from;
+  while (at < limit && isGapCode(text.charCodeAt(at))) at++;
+  if (at === from || at >= text.length) return -1;
+  const c = text.charCodeAt(at);
+  return isWord(c) || (c === 46 && at + 1 < text.length && isWord(text.charCodeAt(at + 1))) ? at : -1;
+}
+
+/** The state the token text[start, end) leads to from `state`, compared in place (no slice). */
+function follow(state: PhraseState, text: string, start: number, end: number): PhraseState | undefined {
+  for (const t of state.next) if (t.token.length === end - start && text.startsWith(t.token, start)) return t.state;
+  return undefined;
 }
 
 export function matchField(matcher: FieldMatcher, lower: string, from: number, to: number, out: RawMatch[], cues?: NegationCues): void {
@@ -52,7 +60,6 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
   // Scanned on its own, so neither the pattern nor the cursor sees past the field's ends.
   const text = from === 0 && to === lower.length ? lower : lower.slice(from, to);
   const starts = matcher.starts;
-  const cursor = new TokenCursor(text, 0, text.length);
   starts.lastIndex = 0;
   for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
     const start = m.index;
@@ -61,19 +68,14 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
       continue;
     }
     // Most tokens end where the pattern's match does; only a glue or letter after it can make the token
-    // run on ("node.js", "c++x"), and then the cursor decides where it ends.
+    // run on ("node.js", "c++x").
     let end = start + m[0].length;
     let token = m[0];
     const after = text.charCodeAt(end);
     if (end < text.length && (isWord(after) || isGlue(after))) {
-      cursor.seek(start);
-      if (!cursor.next() || cursor.start !== start) {
-        starts.lastIndex = start + 1;
-        continue;
-      }
-      end = cursor.end;
+      end = tokenEnd(text, start, text.length);
       token = text.slice(start, end);
-    } else cursor.seek(end);
+    }
     starts.lastIndex = end;
     let state = matcher.states.get(token);
     if (state === undefined) continue;
@@ -87,12 +89,13 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
     let best = state.entry >= 0 ? end : -1;
     let bestEntry = state.entry;
     // Extend token by token while some phrase still begins with what has been read.
-    while (state.next.size > 0) {
-      const gapStart = end;
-      if (!cursor.next() || !isGap(text, gapStart, cursor.start)) break;
-      state = state.next.get(text.slice(cursor.start, cursor.end));
+    while (state.next.length > 0) {
+      const next = tokenAfterGap(text, end);
+      if (next < 0) break;
+      const nextEnd = tokenEnd(text, next, text.length);
+      state = follow(state, text, next, nextEnd);
       if (state === undefined) break;
-      end = cursor.end;
+      end = nextEnd;
       if (state.entry >= 0) {
         best = end;
         bestEntry = state.entry;
