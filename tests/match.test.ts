@@ -90,6 +90,14 @@ describe("matching", () => {
   it("a lexicon too large for one trie is scanned from every token start", () => {
     expect(everyTokenStart.starts.source).not.toBe(compiled.body.starts.source);
     expect(everyTokenStart.starts.source.length).toBeLessThan(100);
+    // That pattern also stops at a "." that starts no token; the phrase just after it still counts.
+    const found = (matcher: FieldMatcher, text: string) => {
+      const out: RawMatch[] = [];
+      matchField(matcher, text, 0, text.length, out);
+      return out.map((m) => text.slice(m.start, m.end));
+    };
+    expect(found(everyTokenStart, ".+machine learning")).toEqual(["machine learning"]);
+    expect(found(everyTokenStart, ".+machine learning")).toEqual(found(compiled.body, ".+machine learning"));
   });
 
   it("a phrase written as one word matches its spaced or hyphenated form, and only as a whole token", () => {

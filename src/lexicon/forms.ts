@@ -55,15 +55,17 @@ export const isGlue = (c: number) => c === 46 || c === 38 || c === 43 || c === 3
 const isTail = (c: number) => c === 43 || c === 35; // + #
 
 /**
- * Whether a token starts at `at` (a letter or digit, or a "." before one), as a scan from `from`
- * would find it: not inside a word, not after a "." (that belongs to the token: ".net", "node.js"),
- * and not after a joining "&", "+" or "#" that has a letter before it ("w&b", "c+x").
+ * Whether a token starts at `at`, as a scan from `from` would find it: a letter or digit, or a "."
+ * before one (".net"); not inside a word, not after a "." (that belongs to the token: "node.js"), and
+ * not after a joining "&", "+" or "#" that has a letter before it ("w&b", "c+x").
  */
 export function isTokenStart(text: string, at: number, from: number): boolean {
+  const dot = text.charCodeAt(at) === 46;
+  if (!isWord(dot ? text.charCodeAt(at + 1) : text.charCodeAt(at))) return false;
   if (at <= from) return at === from;
   const before = text.charCodeAt(at - 1);
   if (isWord(before)) return false;
-  if (text.charCodeAt(at) === 46) return true;
+  if (dot) return true;
   return before !== 46 && !(isGlue(before) && at - 2 >= from && isWord(text.charCodeAt(at - 2)));
 }
 
