@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { classifyItems } from "../batch/classify-many.js";
 import { csvHeader, formatLine, summarize, type RecordSummary } from "../batch/output.js";
+import { LineWriter } from "./line-writer.js";
 import type { BatchItem, FormattedRecord } from "../batch/pool.js";
 import { DEFAULT_FIELDS, describeOrigin, estimateRecords, readInputs, type FieldMapping } from "../batch/readers.js";
 import { createClassifier } from "../classifier.js";
@@ -66,11 +67,8 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
   const classifier = createClassifier(lexicon === undefined ? {} : { lexicon });
 
   const file = values.out === undefined ? undefined : createWriteStream(values.out);
-  const sink = file ?? io.stdout;
-  // Honour backpressure: a slow disk or reader must not make the output pile up in memory.
-  const write = async (s: string) => {
-    if (sink.write(s) === false && "once" in sink) await new Promise<void>((resolve) => (sink as NodeJS.WritableStream).once("drain", () => resolve()));
-  };
+  const output = new LineWriter(file ?? io.stdout);
+  const write = (s: string) => output.write(s);
   const rows: Array<{ id: string; result?: Classification; error?: string }> = [];
   if (format === "csv") await write(csvHeader());
 
@@ -103,28 +101,36 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
   const tick = () => {
     if (progress && tally.total % 100 === 0) progress.update(tally.total, { rate: Math.round(tally.total / ((performance.now() - started) / 1000)) });
   };
-  if (format !== "table" && jobs > 1) {
-    // Worker threads classify and serialize; this thread only writes their lines, in order.
-    const { formatOnWorkers } = await import("../batch/pool.js");
-    const formatted: AsyncGenerator<FormattedRecord> = formatOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, format, fields);
-    for await (const record of formatted) {
-      tally.add(record);
-      await write(record.line);
-      tick();
+  try {
+    if (format !== "table" && jobs > 1) {
+      // Worker threads classify and serialize; this thread only writes their lines, in order.
+      const { formatOnWorkers } = await import("../batch/pool.js");
+      const formatted: AsyncGenerator<FormattedRecord> = formatOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, format, fields);
+      for await (const record of formatted) {
+        tally.add(record);
+        await write(record.line);
+        tick();
+      }
+    } else {
+      const records = jobs > 1 ? (await import("../batch/pool.js")).classifyOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, fields) : classifyItems(items(), classifier, fields);
+      for await (const record of records) {
+        tally.add(summarize(record));
+        if (format === "table") rows.push("error" in record ? { id: record.id, error: record.error.message } : { id: record.id, result: record.result });
+        else await write(formatLine(record, format));
+        tick();
+      }
     }
-  } else {
-    const records = jobs > 1 ? (await import("../batch/pool.js")).classifyOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, fields) : classifyItems(items(), classifier, fields);
-    for await (const record of records) {
-      tally.add(summarize(record));
-      if (format === "table") rows.push("error" in record ? { id: record.id, error: record.error.message } : { id: record.id, result: record.result });
-      else await write(formatLine(record, format));
-      tick();
-    }
+  } finally {
+    // The records classified before a failure (an unreadable file, say) still reach the output.
+    await output.flush();
   }
   if (progress && expected !== undefined && tally.total > expected) progress.setTotal(tally.total);
   progress?.update(tally.total);
   progress?.stop();
-  if (format === "table") await write(table(rows));
+  if (format === "table") {
+    await write(table(rows));
+    await output.flush();
+  }
   if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
   io.stderr.write(tally.summary((performance.now() - started) / 1000));
   if (io.interrupted()) {
