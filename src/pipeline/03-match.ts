@@ -57,7 +57,7 @@ function follow(state: PhraseState, text: string, start: number, end: number): P
 
 export function matchField(matcher: FieldMatcher, lower: string, from: number, to: number, out: RawMatch[], cues?: NegationCues): void {
   if (matcher.states.size === 0 || to <= from) return;
-  // Scanned on its own, so neither the pattern nor the cursor sees past the field's ends.
+  // Scanned on its own, so neither the pattern nor tokenEnd reads past the field's ends.
   const text = from === 0 && to === lower.length ? lower : lower.slice(from, to);
   const starts = matcher.starts;
   starts.lastIndex = 0;
