@@ -44,9 +44,7 @@ function tokenAfterGap(text: string, from: number): number {
   const limit = Math.min(text.length, from + 3);
   let at = from;
   while (at < limit && isGapCode(text.charCodeAt(at))) at++;
-  if (at === from || at >= text.length) return -1;
-  const c = text.charCodeAt(at);
-  return isWord(c) || (c === 46 && at + 1 < text.length && isWord(text.charCodeAt(at + 1))) ? at : -1;
+  return at > from && isTokenStart(text, at, 0) ? at : -1;
 }
 
 /** The state the token text[start, end) leads to from `state`, compared in place (no slice). */
