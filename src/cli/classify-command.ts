@@ -68,9 +68,8 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
 
   const file = values.out === undefined ? undefined : createWriteStream(values.out);
   const output = new LineWriter(file ?? io.stdout);
-  const write = (s: string) => output.write(s);
   const rows: Array<{ id: string; result?: Classification; error?: string }> = [];
-  if (format === "csv") await write(csvHeader());
+  if (format === "csv") await output.write(csvHeader());
 
   async function* items(): AsyncGenerator<BatchItem> {
     let index = 0;
@@ -108,7 +107,7 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
       const formatted: AsyncGenerator<FormattedRecord> = formatOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, format, fields);
       for await (const record of formatted) {
         tally.add(record);
-        await write(record.line);
+        await output.write(record.line);
         tick();
       }
     } else {
@@ -116,7 +115,7 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
       for await (const record of records) {
         tally.add(summarize(record));
         if (format === "table") rows.push("error" in record ? { id: record.id, error: record.error.message } : { id: record.id, result: record.result });
-        else await write(formatLine(record, format));
+        else await output.write(formatLine(record, format));
         tick();
       }
     }
@@ -128,7 +127,7 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
   progress?.update(tally.total);
   progress?.stop();
   if (format === "table") {
-    await write(table(rows));
+    await output.write(table(rows));
     await output.flush();
   }
   if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));

@@ -25,7 +25,7 @@ export class LineWriter {
     else if (this.timer === undefined) {
       this.timer = setTimeout(() => void this.flush(), this.maxDelayMs);
       // A pending flush must not keep a finished process alive; `end` flushes what is left.
-      this.timer.unref?.();
+      this.timer.unref();
     }
   }
 
