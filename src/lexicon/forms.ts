@@ -40,7 +40,6 @@ export function formProblem(form: string): string | undefined {
   return undefined;
 }
 
-
 /** Letters and digits of TOKEN's class, as a table over the char codes below 0x250. */
 const WORD = new Uint8Array(0x250);
 for (let c = 48; c <= 57; c++) WORD[c] = 1;

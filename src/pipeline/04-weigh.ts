@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW } from "../regex.js";
+import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS } from "../regex.js";
 import type { NegationCues, RawMatch } from "./03-match.js";
 import type { Section } from "./02-segment.js";
 
@@ -30,11 +30,11 @@ export interface WeighedEntry {
 
 export type RoleScores = Record<EntryRole, number>;
 
-/** What each char code means to the word count: 1 ends a sentence (SENTENCE_END), 2 is a space; 0 is part of a word. */
+/** What each char code means to the word count: 1 ends a sentence (SENTENCE_END_CHARS), 2 is a space; 0 is part of a word. */
 const SENTENCE_END = 1;
 const SPACE = 2;
 const CHAR_ROLE = new Uint8Array(0x2600);
-for (const c of ".!?;\n•·▪●") CHAR_ROLE[c.charCodeAt(0)] = SENTENCE_END;
+for (const c of SENTENCE_END_CHARS) CHAR_ROLE[c.charCodeAt(0)] = SENTENCE_END;
 for (const c of " \t\r\u00a0") CHAR_ROLE[c.charCodeAt(0)] = SPACE;
 
 /** The index of the last value in a sorted list that is ≤ `at`, or -1. */
