@@ -75,16 +75,76 @@ winkNb.consolidate();
 
 let sink = 0;
 const tasks: Array<[string, number, () => void]> = [
-  ["floor: lowercase + one regex scan (4 KB)", BATCH, () => { for (const p of plain) sink += floor(p.text); }],
-  ["role-lens classify (4 KB plain)", BATCH, () => { for (const p of plain) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; }],
-  ["role-lens classify (2–6 KB plain)", BATCH, () => { for (const p of varied) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; }],
-  ["role-lens classify (4 KB HTML)", BATCH, () => { for (const p of plain) sink += classifier.classify({ title: p.title, html: p.html }).evidence.length; }],
-  ["role-lens classify (4 KB plain, stated pay)", BATCH, () => { for (const p of withPay) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; }],
-  ["extractSalaries alone (4 KB, stated pay)", BATCH, () => { for (const p of withPay) sink += extractSalaries(p.text).length; }],
-  ["role-lens classify (40 KB plain)", large.length, () => { for (const p of large) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length; }],
-  ["natural BayesClassifier (4 KB)", BATCH, () => { for (const p of plain) sink += String(bayes.classify(`${p.title}\n${p.text}`)).length; }],
-  ["natural LogisticRegressionClassifier (4 KB)", BATCH, () => { for (const p of plain) sink += String(logistic.classify(`${p.title}\n${p.text}`)).length; }],
-  ["wink-naive-bayes-text-classifier (4 KB)", BATCH, () => { for (const p of plain) sink += String(winkNb.predict(`${p.title}\n${p.text}`)).length; }],
+  [
+    "floor: lowercase + one regex scan (4 KB)",
+    BATCH,
+    () => {
+      for (const p of plain) sink += floor(p.text);
+    },
+  ],
+  [
+    "role-lens classify (4 KB plain)",
+    BATCH,
+    () => {
+      for (const p of plain) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length;
+    },
+  ],
+  [
+    "role-lens classify (2–6 KB plain)",
+    BATCH,
+    () => {
+      for (const p of varied) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length;
+    },
+  ],
+  [
+    "role-lens classify (4 KB HTML)",
+    BATCH,
+    () => {
+      for (const p of plain) sink += classifier.classify({ title: p.title, html: p.html }).evidence.length;
+    },
+  ],
+  [
+    "role-lens classify (4 KB plain, stated pay)",
+    BATCH,
+    () => {
+      for (const p of withPay) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length;
+    },
+  ],
+  [
+    "extractSalaries alone (4 KB, stated pay)",
+    BATCH,
+    () => {
+      for (const p of withPay) sink += extractSalaries(p.text).length;
+    },
+  ],
+  [
+    "role-lens classify (40 KB plain)",
+    large.length,
+    () => {
+      for (const p of large) sink += classifier.classify({ title: p.title, text: p.text }).evidence.length;
+    },
+  ],
+  [
+    "natural BayesClassifier (4 KB)",
+    BATCH,
+    () => {
+      for (const p of plain) sink += String(bayes.classify(`${p.title}\n${p.text}`)).length;
+    },
+  ],
+  [
+    "natural LogisticRegressionClassifier (4 KB)",
+    BATCH,
+    () => {
+      for (const p of plain) sink += String(logistic.classify(`${p.title}\n${p.text}`)).length;
+    },
+  ],
+  [
+    "wink-naive-bayes-text-classifier (4 KB)",
+    BATCH,
+    () => {
+      for (const p of plain) sink += String(winkNb.predict(`${p.title}\n${p.text}`)).length;
+    },
+  ],
 ];
 
 // Five rounds over all tasks, so a noisy spell hits one round of a task, not its result. Each task
@@ -116,7 +176,9 @@ const ratio = (numerator: string, denominator: string) => {
 };
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
 
-console.log(`\nrole-lens benchmark (median of ${ROUNDS} rounds of per-task medians; ratios: median of per-round ratios; ${BATCH} postings per iteration; Node ${process.version})\n`);
+console.log(
+  `\nrole-lens benchmark (median of ${ROUNDS} rounds of per-task medians; ratios: median of per-round ratios; ${BATCH} postings per iteration; Node ${process.version})\n`,
+);
 console.log("task                                            µs/posting   postings/s      MB/s");
 for (const [name] of tasks) {
   const ms = get(name);
@@ -131,12 +193,22 @@ console.log(`  natural Bayes / classify:                   ${fmt(ratio("natural 
 console.log(`  natural logistic regression / classify:     ${fmt(ratio("natural LogisticRegressionClassifier (4 KB)", CLASSIFY), 1)}×`);
 console.log(`  wink naive Bayes / classify:                ${fmt(ratio("wink-naive-bayes-text-classifier (4 KB)", CLASSIFY), 1)}×`);
 console.log(`  40 KB / 4 KB classify:                      ${fmt(ratio("role-lens classify (40 KB plain)", CLASSIFY), 1)}×   (linear ≈ 10×)`);
-console.log(`  salary extraction share of classify:        ${fmt(100 * ratio("extractSalaries alone (4 KB, stated pay)", "role-lens classify (4 KB plain, stated pay)"), 1)}%   (target: costs < 15% of throughput)`);
+console.log(
+  `  salary extraction share of classify:        ${fmt(100 * ratio("extractSalaries alone (4 KB, stated pay)", "role-lens classify (4 KB plain, stated pay)"), 1)}%   (target: costs < 15% of throughput)`,
+);
 console.log(`  classify throughput, plain 4 KB:            ${fmt(1000 / get(CLASSIFY), 0)} postings/s   (target ≥ 10,000)`);
 
 // Cold start, in fresh processes: import, compile the default lexicon, heap after a GC.
 const probe = `const t0=performance.now();import("./dist/index.js").then(m=>{const t1=performance.now();m.createClassifier();const t2=performance.now();globalThis.gc();console.log(JSON.stringify({importMs:t1-t0,compileMs:t2-t1,heapMb:process.memoryUsage().heapUsed/1048576}))})`;
-const runs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", probe], { cwd: new URL("..", import.meta.url) }).toString()) as { importMs: number; compileMs: number; heapMb: number });
+const runs = Array.from(
+  { length: 7 },
+  () =>
+    JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", probe], { cwd: new URL("..", import.meta.url) }).toString()) as {
+      importMs: number;
+      compileMs: number;
+      heapMb: number;
+    },
+);
 const importMs = median(runs.map((r) => r.importMs));
 const compileMs = median(runs.map((r) => r.compileMs));
 console.log("\ncold start (median of 7 fresh processes)");

@@ -35,8 +35,17 @@ export function fixturePostings(): Array<{ title: string; body: string; label: s
     .sort()
     .map((file) => {
       const raw = readFileSync(new URL(file, FIXTURES), "utf8");
-      const plain = file.endsWith(".html") ? raw.replace(/<(script|style)[^]*?<\/\1>/g, "").replace(/<[^>]+>/g, "\n").replace(/&amp;/g, "&").replace(/&[a-z#0-9]+;/g, " ") : raw;
-      const lines = plain.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+      const plain = file.endsWith(".html")
+        ? raw
+            .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
+            .replace(/<[^>]+>/g, "\n")
+            .replace(/&amp;/g, "&")
+            .replace(/&[a-z#0-9]+;/g, " ")
+        : raw;
+      const lines = plain
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0);
       return { title: lines[0]!.replace(/^#\s*/, ""), body: lines.slice(1).join("\n"), label: EXPECTED[file]?.label ?? "neither" };
     });
 }
@@ -45,7 +54,13 @@ export function fixturePostings(): Array<{ title: string; body: string; label: s
 export function toHtml(title: string, text: string): string {
   const body = text
     .split("\n")
-    .map((line) => (/^[-*•]/.test(line) ? `<ul><li>${escapeHtml(line.replace(/^[-*•]\s*/, ""))}</li></ul>` : line.length < 40 ? `<h3>${escapeHtml(line)}</h3>` : `<p>${escapeHtml(line)}</p>`))
+    .map((line) =>
+      /^[-*•]/.test(line)
+        ? `<ul><li>${escapeHtml(line.replace(/^[-*•]\s*/, ""))}</li></ul>`
+        : line.length < 40
+          ? `<h3>${escapeHtml(line)}</h3>`
+          : `<p>${escapeHtml(line)}</p>`,
+    )
     .join("\n");
   return `<div class="posting"><h1>${escapeHtml(title)}</h1>\n${body}</div>`;
 }

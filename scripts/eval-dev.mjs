@@ -10,5 +10,7 @@ if (!existsSync(dev)) {
 if (!existsSync(new URL("../dist/cli.js", import.meta.url))) {
   spawnSync("npx", ["tsup"], { stdio: "inherit" });
 }
-const result = spawnSync(process.execPath, [new URL("../dist/cli.js", import.meta.url).pathname, "eval", dev.pathname, ...process.argv.slice(2)], { stdio: "inherit" });
+const result = spawnSync(process.execPath, [new URL("../dist/cli.js", import.meta.url).pathname, "eval", dev.pathname, ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

@@ -58,7 +58,12 @@ function statedSalaries(title: FieldText | undefined, body: FieldText): StatedSa
     const text = f.from === 0 && f.to === f.norm.text.length ? f.norm.text : f.norm.text.slice(f.from, f.to);
     return extractSalaries(text).map((pay) => ({
       ...spanOf(f, f.from + pay.start, f.from + pay.end),
-      min: pay.min, max: pay.max, currency: pay.currency, period: pay.period, annualMin: pay.annualMin, annualMax: pay.annualMax,
+      min: pay.min,
+      max: pay.max,
+      currency: pay.currency,
+      period: pay.period,
+      annualMin: pay.annualMin,
+      annualMax: pay.annualMax,
     }));
   });
 }
@@ -90,7 +95,11 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
 
   const weighed = weigh(compiled, body.norm.lower, titleMatches, bodyMatches, cues, sections);
   const decision = decide(weighed.scores, compiled.decision);
-  const seniority = detectSeniority(title && { lower: title.norm.lower, from: title.from, to: title.to }, { lower: body.norm.lower, from: body.from, to: body.to });
+  const seniority = detectSeniority(title && { lower: title.norm.lower, from: title.from, to: title.to }, {
+    lower: body.norm.lower,
+    from: body.from,
+    to: body.to,
+  });
 
   const evidence: Evidence[] = weighed.entries.map((w) => {
     const entry = compiled.entries[w.entry]!;
@@ -107,7 +116,15 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
         // Built field by field: object spread here cost more than the whole match stage.
         const f = m.section === "title" && title ? title : body;
         const s = f.norm.toSource(m.start, m.end);
-        return { field: f.field, start: s.start, end: s.end, text: f.source.slice(s.start, s.end), section: m.section, negated: m.negated, weight: round(m.weight) };
+        return {
+          field: f.field,
+          start: s.start,
+          end: s.end,
+          text: f.source.slice(s.start, s.end),
+          section: m.section,
+          negated: m.negated,
+          weight: round(m.weight),
+        };
       }),
     };
   });

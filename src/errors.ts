@@ -1,11 +1,5 @@
 /** Machine-readable reasons a call can fail; stable across versions. */
-export type RoleLensErrorCode =
-  | "LEXICON_INVALID"
-  | "BAND_TABLE_INVALID"
-  | "INPUT_INVALID"
-  | "INPUT_TOO_LARGE"
-  | "RECORD_INVALID"
-  | "USAGE";
+export type RoleLensErrorCode = "LEXICON_INVALID" | "BAND_TABLE_INVALID" | "INPUT_INVALID" | "INPUT_TOO_LARGE" | "RECORD_INVALID" | "USAGE";
 
 /** Base class of every error role-lens throws on purpose. */
 export class RoleLensError extends Error {

@@ -56,11 +56,19 @@ export function checkPosting(posting: unknown, maxLength: number): CheckedPostin
       html: html !== undefined ? true : undefined,
     };
   } else {
-    throw new InputError("INPUT_INVALID", "(posting)", `a posting must be a string or an object with text, html or title; got ${posting === null ? "null" : Array.isArray(posting) ? "an array" : typeof posting}`);
+    throw new InputError(
+      "INPUT_INVALID",
+      "(posting)",
+      `a posting must be a string or an object with text, html or title; got ${posting === null ? "null" : Array.isArray(posting) ? "an array" : typeof posting}`,
+    );
   }
   const length = checked.body.length + (checked.title?.length ?? 0);
   if (length > maxLength) {
-    throw new InputError("INPUT_TOO_LARGE", checked.bodyField, `posting is ${length} characters, over the limit of ${maxLength} (raise it with createClassifier({ maxInputLength }))`);
+    throw new InputError(
+      "INPUT_TOO_LARGE",
+      checked.bodyField,
+      `posting is ${length} characters, over the limit of ${maxLength} (raise it with createClassifier({ maxInputLength }))`,
+    );
   }
   return checked;
 }

@@ -99,11 +99,15 @@ const HEADING_CLOSER = "(?:\\s(?:and|&)\\s[a-z ]{1,30})?[!]?$";
 const HEADING_KINDS = ["preferred", "requirements", "role", "benefits", "about", "legal"] as const;
 export type HeadingKind = (typeof HEADING_KINDS)[number];
 const HEADING_WORDS: Readonly<Record<HeadingKind, string>> = {
-  preferred: "nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills| experience)?|pluses|plus points|it(?:'|’)?s a plus|good to have|desired(?: skills| qualifications)?|additional (?:skills|qualifications)|even better|extra credit|pluspunten|wünschenswert",
-  requirements: "requirements|qualifications|what you(?:'|’)?ll (?:need|bring)|what you bring|(?:what |who )?we(?:'|’)?re looking for|(?:what |who )?we are looking for|what we need|(?:the )?ideal candidate|you should have|you are|your qualifications|who you are|about you|you have|you bring|must[ -]haves?|minimum qualifications|basic qualifications|required (?:skills|qualifications|experience)|skills|experience|profile|your (?:profile|skills|experience|background)|wat (?:wij vragen|je meebrengt|breng je mee)|functie-?eisen|profiel|ihr profil|dein profil|anforderungen",
+  preferred:
+    "nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills| experience)?|pluses|plus points|it(?:'|’)?s a plus|good to have|desired(?: skills| qualifications)?|additional (?:skills|qualifications)|even better|extra credit|pluspunten|wünschenswert",
+  requirements:
+    "requirements|qualifications|what you(?:'|’)?ll (?:need|bring)|what you bring|(?:what |who )?we(?:'|’)?re looking for|(?:what |who )?we are looking for|what we need|(?:the )?ideal candidate|you should have|you are|your qualifications|who you are|about you|you have|you bring|must[ -]haves?|minimum qualifications|basic qualifications|required (?:skills|qualifications|experience)|skills|experience|profile|your (?:profile|skills|experience|background)|wat (?:wij vragen|je meebrengt|breng je mee)|functie-?eisen|profiel|ihr profil|dein profil|anforderungen",
   role: "responsibilities|what you(?:'|’)?ll do|what you will do|what you(?:'|’)?ll work on|role|the role|role overview|about the role|about this role|the job|job description|position summary|position overview|mission|impact|tasks|in this role(?: you will| you(?:'|’)ll)?|you will|day[ -]to[ -]day|duties|what you(?:'|’)?ll be doing|the opportunity|wat (?:ga je doen|je gaat doen)|taken|verantwoordelijkheden|deine aufgaben|ihre aufgaben|aufgaben",
-  benefits: "benefits|perks|what we offer|we offer|what(?:'|’)?s in it for you|compensation|salary|pay range|offer|why join(?: us)?|why you(?:'|’)?ll love (?:it|us|working here)|wat (?:wij bieden|bieden wij)|arbeidsvoorwaarden|wir bieten|unser angebot",
-  about: "about us|about the company|about the team|who we are|company|story|company overview|company description|about [a-z0-9&.' ]{2,30}|over ons|wie zijn wij|über uns",
+  benefits:
+    "benefits|perks|what we offer|we offer|what(?:'|’)?s in it for you|compensation|salary|pay range|offer|why join(?: us)?|why you(?:'|’)?ll love (?:it|us|working here)|wat (?:wij bieden|bieden wij)|arbeidsvoorwaarden|wir bieten|unser angebot",
+  about:
+    "about us|about the company|about the team|who we are|company|story|company overview|company description|about [a-z0-9&.' ]{2,30}|over ons|wie zijn wij|über uns",
   legal: "equal (?:employment )?opportunity(?: employer)?|eeo(?: statement)?|diversity(?: and| &) inclusion|privacy notice|disclaimer|accommodations?",
 };
 
@@ -131,7 +135,38 @@ export const HEADING_PUNCTUATION = /[.!?]/;
  * checks that a colon or a capital letter follows, and that a sentence end, a line start or a double space comes before.
  */
 export const INLINE_HEADING = new RegExp(
-  ["key responsibilities", "responsibilities", "requirements", "required skills", "preferred skills", "preferred qualifications", "minimum qualifications", "basic qualifications", "qualifications", "benefits", "perks", "about the role", "about the job", "about the team", "about us", "about you", "what you'll do", "what you’ll do", "what you will do", "what we offer", "what you'll bring", "what you bring", "what we're looking for", "who we're looking for", "who you are", "nice to have", "bonus points", "your profile", "the role", "who we are"]
+  [
+    "key responsibilities",
+    "responsibilities",
+    "requirements",
+    "required skills",
+    "preferred skills",
+    "preferred qualifications",
+    "minimum qualifications",
+    "basic qualifications",
+    "qualifications",
+    "benefits",
+    "perks",
+    "about the role",
+    "about the job",
+    "about the team",
+    "about us",
+    "about you",
+    "what you'll do",
+    "what you’ll do",
+    "what you will do",
+    "what we offer",
+    "what you'll bring",
+    "what you bring",
+    "what we're looking for",
+    "who we're looking for",
+    "who you are",
+    "nice to have",
+    "bonus points",
+    "your profile",
+    "the role",
+    "who we are",
+  ]
     .map((p) => titleCased(p).replace(/'/g, "['’]"))
     .join("|"),
   "g",
@@ -139,7 +174,8 @@ export const INLINE_HEADING = new RegExp(
 /** Words every LEGAL_BOILERPLATE match contains: a cheap scan that decides whether to run it. */
 export const LEGAL_HINT = /opportunit|regard to|accommodation|e-verify|veteran|orientation|gender identity/;
 /** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. Matched per sentence. */
-export const LEGAL_BOILERPLATE = /equal (?:employment )?opportunit|without regard to (?:race|age|sex|religion|color)|reasonable accommodation|e-verify|protected veteran|sexual orientation|gender identity/g;
+export const LEGAL_BOILERPLATE =
+  /equal (?:employment )?opportunit|without regard to (?:race|age|sex|religion|color)|reasonable accommodation|e-verify|protected veteran|sexual orientation|gender identity/g;
 
 /**
  * Years of experience: "5+ years", "3-5 years", "3 to 5 yrs", "at least 4 years", "minimum of 2 years",
@@ -147,11 +183,13 @@ export const LEGAL_BOILERPLATE = /equal (?:employment )?opportunit|without regar
  * "+"/"plus" that makes it a requirement by itself, group 3 the upper bound when a range is given.
  * Anchored at its end: it is run on the few characters before each YEAR_WORD.
  */
-export const YEARS_OF_EXPERIENCE = /((?<![\d.$])\d{1,2}|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten))(?:\.\d)?\s{0,2}(\+|plus)?\s{0,2}(?:(?:-|–|—|to)\s{0,2}(\d{1,2})\s{0,2}\+?\s{0,2})?(?:or more\s{1,2})?(?:years?|yrs?|jaar|jahre)$/;
+export const YEARS_OF_EXPERIENCE =
+  /((?<![\d.$])\d{1,2}|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten))(?:\.\d)?\s{0,2}(\+|plus)?\s{0,2}(?:(?:-|–|—|to)\s{0,2}(\d{1,2})\s{0,2}\+?\s{0,2})?(?:or more\s{1,2})?(?:years?|yrs?|jaar|jahre)$/;
 /** The unit word of a years phrase; the cheap scan that finds where to look for YEARS_OF_EXPERIENCE. */
 export const YEAR_WORD = /\b(?:y(?:ears?|rs?)|ja(?:ar|hre))\b/g;
 /** Words after a "N years" that make it about experience rather than company age or a contract. */
-export const EXPERIENCE_AFTER = /^[^.;\n]{0,60}?(?:experience|exp\b|ervaring|erfahrung|working|work|industry|professional|hands-on|relevant|development|developing|building|designing|applying|operationaliz|programming|as an? |in (?:ml|machine learning|software|data|ai|python|a |the |an? )|of (?:python|ml|ai|software|data|deep|machine))/;
+export const EXPERIENCE_AFTER =
+  /^[^.;\n]{0,60}?(?:experience|exp\b|ervaring|erfahrung|working|work|industry|professional|hands-on|relevant|development|developing|building|designing|applying|operationaliz|programming|as an? |in (?:ml|machine learning|software|data|ai|python|a |the |an? )|of (?:python|ml|ai|software|data|deep|machine))/;
 /** Words before a "N years" that make it a requirement: "minimum of", "at least", "over". */
 export const EXPERIENCE_BEFORE = /(?:experience|minimum|min\.?|at least|over|more than|requires?|with)[^.;\n]{0,20}$/;
 /** Words after a "N years" that rule out experience: company age, contract length, warranties. */
@@ -163,7 +201,8 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, 
  * junior AI engineer you'll …", "this role is for a junior to mid-level engineer", "Position Title:
  * Senior AI Engineer". Group 1 is the marker. Not "work with senior engineers" (no hiring cue).
  */
-export const BODY_SENIORITY = /(?:seeking|looking for|hiring|as|is for|position title:?|job title:?)\s{1,3}(?:an?\s{1,3})?(?:(?:highly |very )?(?:skilled|experienced|talented|motivated|passionate|driven|hands-on),?\s{1,3}(?:and\s{1,3})?){0,3}(senior|sr\.?|junior|jr\.?|staff|principal|lead|mid-level|entry-level|intern)\s{1,3}(?:[a-z/&-]{1,20}\s{1,3}){0,3}(?:engineer|developer|scientist|architect)/g;
+export const BODY_SENIORITY =
+  /(?:seeking|looking for|hiring|as|is for|position title:?|job title:?)\s{1,3}(?:an?\s{1,3})?(?:(?:highly |very )?(?:skilled|experienced|talented|motivated|passionate|driven|hands-on),?\s{1,3}(?:and\s{1,3})?){0,3}(senior|sr\.?|junior|jr\.?|staff|principal|lead|mid-level|entry-level|intern)\s{1,3}(?:[a-z/&-]{1,20}\s{1,3}){0,3}(?:engineer|developer|scientist|architect)/g;
 
 /**
  * Seniority markers in a job title, strongest first. Tested on the lowercased title.
@@ -172,7 +211,10 @@ export const BODY_SENIORITY = /(?:seeking|looking for|hiring|as|is for|position 
 export const TITLE_SENIORITY: ReadonlyArray<readonly [level: "junior" | "mid" | "senior" | "staff", pattern: RegExp]> = [
   ["staff", /(?<![a-z])(?:staff|principal|distinguished|fellow|architect|head of|director)(?![a-z])|(?<![a-z])(?:iv|v)(?=\s*(?:$|[-–,(|/]))/],
   ["senior", /(?<![a-z])(?:senior|sr|snr|lead|iii|expert)(?![a-z])/],
-  ["junior", /(?<![a-z])(?:junior|jr|intern|internship|trainee|graduate|new grad|entry[ -]level|apprentice|werkstudent|stagiair|co-op)(?![a-z])|(?<![a-z])i(?=\s*(?:$|[-–,(|/]))|(?<![a-z])associate (?=[a-z]* ?(?:engineer|developer|scientist))/],
+  [
+    "junior",
+    /(?<![a-z])(?:junior|jr|intern|internship|trainee|graduate|new grad|entry[ -]level|apprentice|werkstudent|stagiair|co-op)(?![a-z])|(?<![a-z])i(?=\s*(?:$|[-–,(|/]))|(?<![a-z])associate (?=[a-z]* ?(?:engineer|developer|scientist))/,
+  ],
   ["mid", /(?<![a-z])(?:ii|mid[ -]level|medior|mid-senior|intermediate)(?![a-z])/],
 ];
 
@@ -181,10 +223,12 @@ export const TITLE_SENIORITY: ReadonlyArray<readonly [level: "junior" | "mid" | 
  * the cues around it decide whether it is pay. On the original text; ISO codes are read in capitals
  * ("USD 150,000"), as postings write them.
  */
-const CURRENCY_PREFIX = "(US\\$|USD\\s?\\$?|CA\\$|C\\$|CAD\\s?\\$?|AU\\$|A\\$|AUD\\s?\\$?|NZ\\$|HK\\$|S\\$|SGD\\s?\\$?|(?:\\$|£|€|₹|¥)\\s?|(?:EUR|GBP|INR|CHF|SEK|NOK|DKK|PLN|JPY|NZD|MXN|BRL|ZAR|Rs\\.?)\\s?)";
+const CURRENCY_PREFIX =
+  "(US\\$|USD\\s?\\$?|CA\\$|C\\$|CAD\\s?\\$?|AU\\$|A\\$|AUD\\s?\\$?|NZ\\$|HK\\$|S\\$|SGD\\s?\\$?|(?:\\$|£|€|₹|¥)\\s?|(?:EUR|GBP|INR|CHF|SEK|NOK|DKK|PLN|JPY|NZD|MXN|BRL|ZAR|Rs\\.?)\\s?)";
 const AMOUNT_NUMBER = "(\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,7}(?:[.,]\\d{1,2})?)";
 const AMOUNT_MULTIPLIER = "(\\s?[kK](?![a-zA-Z])|\\s?(?:[mM][mM]?|[mM]illion|[bB][nN]?|[bB]illion)(?![a-zA-Z]))?";
-const CURRENCY_SUFFIX = "(\\s?(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|[eE]uros?|[dD]ollars?|[pP]ounds?)(?![a-zA-Z])|\\s?€|\\s?(?:LPA|lpa|[lL]akhs?)(?![a-zA-Z]))?";
+const CURRENCY_SUFFIX =
+  "(\\s?(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SEK|NOK|DKK|PLN|JPY|SGD|NZD|MXN|BRL|ZAR|[eE]uros?|[dD]ollars?|[pP]ounds?)(?![a-zA-Z])|\\s?€|\\s?(?:LPA|lpa|[lL]akhs?)(?![a-zA-Z]))?";
 const RANGE_JOIN = "(\\s{0,3}(?:-|–|—|to|and|bis|tot|TO)\\s{0,3}|\\s{0,2}-\\s{0,2}\\n\\s{0,3})";
 /**
  * An amount, or a range of two. Groups: 1 prefix, 2 number, 3 multiplier, 4 suffix; 5 the join;
@@ -205,13 +249,17 @@ export const CURRENCY_WORD = /\d\s?(?:[Ee]uros?|[Dd]ollars?|[Pp]ounds?|[Ll]akhs?
 /** Before an amount: what is not a salary figure right next to it (a 401(k), a phone number, a version). */
 export const MONEY_GLUED_BEFORE = /[\d.,/(#+:]$|[a-z]$/i;
 /** The pay period, right after the amount or range: "per year", "/hr", "an hour", "annually", "p.a.", "per maand", "pro Monat". Group 1 is the unit word. */
-export const PAY_PERIOD_AFTER = /^\s{0,2}(?:\/\s?|per\s|pro\s|an?\s|each\s)?(year|yr|annum|annually|annual|yearly|p\.?a\.?|hour|hr|hourly|month|mo|monthly|week|wk|weekly|day|daily|jaar|jahr|maand|monat|uur|stunde|week|woche|dag|tag)(?![a-z])/i;
+export const PAY_PERIOD_AFTER =
+  /^\s{0,2}(?:\/\s?|per\s|pro\s|an?\s|each\s)?(year|yr|annum|annually|annual|yearly|p\.?a\.?|hour|hr|hourly|month|mo|monthly|week|wk|weekly|day|daily|jaar|jahr|maand|monat|uur|stunde|week|woche|dag|tag)(?![a-z])/i;
 /** A period named just before the amount: "hourly rate of $60", "annual salary: $150k". Group 1 is the unit word. */
 export const PAY_PERIOD_BEFORE = /(hourly|annual|yearly|monthly|weekly|daily)\s(?:[a-z]{1,12}\s){0,2}(?:of\s|is\s|:\s?|from\s|between\s)?$/i;
 /** Words that make a nearby figure pay. */
-export const PAY_CUE = /salary|salaries|compensation|\bpay\b|\bpaid\b|base|\brange\b|\bwages?\b|\bote\b|on[- ]target|\bearn|remuneration|\brate\b|package|\bctc\b|\blpa\b|salaris|gehalt|verg[üu]tung|per (?:year|annum|hour|month)|annual|hourly|starting at|up to/i;
+export const PAY_CUE =
+  /salary|salaries|compensation|\bpay\b|\bpaid\b|base|\brange\b|\bwages?\b|\bote\b|on[- ]target|\bearn|remuneration|\brate\b|package|\bctc\b|\blpa\b|salaris|gehalt|verg[üu]tung|per (?:year|annum|hour|month)|annual|hourly|starting at|up to/i;
 /** Words that make a figure something other than pay when they stand right beside it. */
-export const NOT_PAY_BEFORE = /(?:stipend|allowance|reimburs\w*|bonus|credit|budget|gift|discount|raised|funding|revenue|valuation|arr|invested|investment|series [a-e]|grant|fund|worth|sales of)[^.\n]{0,12}$/i;
-export const NOT_PAY_AFTER = /^[\s\-–:]{0,3}(?:(?!plus\s|and\s|with\s|or\s)[a-z-]{1,14}\s){0,2}(?:stipend|allowance|reimbursement|bonus|credit|budget|gift|discount|in (?:funding|revenue|sales|arr)|series|valuation|raise|round|fund|grant|users|customers|market|fertility|wellness|learning|education|tuition|relocation|referral|home[- ]office|equipment|towards?|for (?:education|learning|wellness|equipment|your)|per employee|life insurance|contribution|match)/i;
+export const NOT_PAY_BEFORE =
+  /(?:stipend|allowance|reimburs\w*|bonus|credit|budget|gift|discount|raised|funding|revenue|valuation|arr|invested|investment|series [a-e]|grant|fund|worth|sales of)[^.\n]{0,12}$/i;
+export const NOT_PAY_AFTER =
+  /^[\s\-–:]{0,3}(?:(?!plus\s|and\s|with\s|or\s)[a-z-]{1,14}\s){0,2}(?:stipend|allowance|reimbursement|bonus|credit|budget|gift|discount|in (?:funding|revenue|sales|arr)|series|valuation|raise|round|fund|grant|users|customers|market|fertility|wellness|learning|education|tuition|relocation|referral|home[- ]office|equipment|towards?|for (?:education|learning|wellness|equipment|your)|per employee|life insurance|contribution|match)/i;
 /** Retirement plans named by their tax-code section: "401(k)", "401K", "403(b)". */
 export const RETIREMENT_PLAN = /^(?:401|403|457)$/;

@@ -1,4 +1,13 @@
-import { BODY_SENIORITY, EXPERIENCE_AFTER, EXPERIENCE_BEFORE, NOT_EXPERIENCE_AFTER, NUMBER_WORDS, TITLE_SENIORITY, YEAR_WORD, YEARS_OF_EXPERIENCE } from "./regex.js";
+import {
+  BODY_SENIORITY,
+  EXPERIENCE_AFTER,
+  EXPERIENCE_BEFORE,
+  NOT_EXPERIENCE_AFTER,
+  NUMBER_WORDS,
+  TITLE_SENIORITY,
+  YEAR_WORD,
+  YEARS_OF_EXPERIENCE,
+} from "./regex.js";
 
 export type Level = "junior" | "mid" | "senior" | "staff";
 
@@ -58,9 +67,18 @@ function requiredYears(body: TextRange): { years: number; start: number; end: nu
 }
 
 const MARKER_LEVEL: Readonly<Record<string, Level>> = {
-  senior: "senior", sr: "senior", "sr.": "senior", lead: "senior",
-  junior: "junior", jr: "junior", "jr.": "junior", "entry-level": "junior", intern: "junior",
-  staff: "staff", principal: "staff", "mid-level": "mid",
+  senior: "senior",
+  sr: "senior",
+  "sr.": "senior",
+  lead: "senior",
+  junior: "junior",
+  jr: "junior",
+  "jr.": "junior",
+  "entry-level": "junior",
+  intern: "junior",
+  staff: "staff",
+  principal: "staff",
+  "mid-level": "mid",
 };
 
 function bodyMarker(body: TextRange): { level: Level; start: number; end: number } | undefined {

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { classify, classifyMany, type Posting } from "../src/index.js";
 
 const postings = (n: number): Posting[] =>
-  Array.from({ length: n }, (_, i) => (i % 13 === 5 ? ({ id: `bad-${i}`, text: 42 } as unknown as Posting) : { id: `p${i}`, title: i % 2 ? "AI Engineer" : "ML Engineer", text: `Build RAG pipelines ${i}; train models with PyTorch.` }));
+  Array.from({ length: n }, (_, i) =>
+    i % 13 === 5
+      ? ({ id: `bad-${i}`, text: 42 } as unknown as Posting)
+      : { id: `p${i}`, title: i % 2 ? "AI Engineer" : "ML Engineer", text: `Build RAG pipelines ${i}; train models with PyTorch.` },
+  );
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

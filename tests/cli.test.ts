@@ -32,7 +32,10 @@ describe("role-lens classify", () => {
       JSON.stringify({ id: "d", body: "no known field" }),
     ].join("\n");
     const { code, stdout, stderr } = await cli(["classify", "--jobs", "1"], input);
-    const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const records = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual(["a", "<stdin>:2", "c", "d"]);
     expect(records[0].result.label).toBe("ai-engineer");
     expect(records[1].error.code).toBe("RECORD_INVALID");
@@ -66,7 +69,10 @@ describe("role-lens classify", () => {
 
   it("a missing file becomes an error record, and the run goes on", async () => {
     const { code, stdout } = await cli(["classify", "--jobs", "1", "/nonexistent/file.txt", join(fixtures, "neither-barista.txt")]);
-    const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const records = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(2);
     expect(records[0].error.message).toMatch(/cannot read/);
     expect(records[1].result.label).toBe("neither");
@@ -83,7 +89,10 @@ describe("role-lens classify: CSV, formats and limits", () => {
 
   it("reads quoted CSV with embedded newlines and reports rows with the wrong number of columns", async () => {
     const { code, stdout } = await cli(["classify", csv, "--jobs", "1"]);
-    const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const records = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual(["1", "2", "3", "4"]);
     expect(records[0].result.label).toBe("ai-engineer");
     expect(records[1].error.message).toMatch(/postings\.csv row 2: row 2 has 2 of 3 columns/);
@@ -97,14 +106,19 @@ describe("role-lens classify: CSV, formats and limits", () => {
     const { stdout } = await cli(["classify", csv, "--jobs", "1", "--format", "csv", "--out", out]);
     expect(stdout).toBe("");
     const lines = readFileSync(out, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("id,label,confidence,mixed,level,level_basis,band_min,band_max,stated_min,stated_max,stated_currency,stated_period,top_evidence,error");
+    expect(lines[0]).toBe(
+      "id,label,confidence,mixed,level,level_basis,band_min,band_max,stated_min,stated_max,stated_currency,stated_period,top_evidence,error",
+    );
     expect(lines).toHaveLength(5);
     expect(lines[3]).toMatch(/^3,ml-engineer,[\d.]+,,senior,title,200000,270000,/);
   });
 
   it("turns empty and oversized postings into error records", async () => {
     const input = [JSON.stringify({ id: "empty", text: "" }), JSON.stringify({ id: "huge", text: "x".repeat(1_000_001) })].join("\n");
-    const records = (await cli(["classify", "--jobs", "1"], input)).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const records = (await cli(["classify", "--jobs", "1"], input)).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records[0].result.reason).toBe("thin-evidence");
     expect(records[1].error.code).toBe("INPUT_TOO_LARGE");
   });
@@ -144,7 +158,9 @@ describe("role-lens eval and explain", () => {
         { id: "1", title: "AI Engineer", text: "Build RAG apps with LangChain and OpenAI.", label: "ai", level: "unstated" },
         { id: "2", title: "Senior ML Engineer", text: "Distributed training with DeepSpeed, MLflow.", label: "ml", level: "senior" },
         { id: "3", title: "Barista", text: "Make coffee.", label: "ml", level: null },
-      ].map((r) => JSON.stringify(r)).join("\n"),
+      ]
+        .map((r) => JSON.stringify(r))
+        .join("\n"),
     );
     const { code, stdout } = await cli(["eval", file]);
     expect(code).toBe(0);
@@ -177,14 +193,24 @@ describe("the built CLI as a child process", () => {
 
   it("classifies the bundled examples and exits 0", async () => {
     const { stdout } = await run(process.execPath, [bin, "classify", fixtures]);
-    const records = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const records = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(11);
     expect(records.every((r) => "result" in r)).toBe(true);
   });
 
   it("gives the same records with --jobs 2 as with --jobs 1", async () => {
     const file = join(tmp, "many.jsonl");
-    writeFileSync(file, Array.from({ length: 300 }, (_, i) => (i % 50 === 7 ? "{oops" : JSON.stringify({ id: `p${i}`, title: i % 3 ? "AI Engineer" : "Data Analyst", text: `LangChain agents and PyTorch training ${i}` }))).join("\n"));
+    writeFileSync(
+      file,
+      Array.from({ length: 300 }, (_, i) =>
+        i % 50 === 7
+          ? "{oops"
+          : JSON.stringify({ id: `p${i}`, title: i % 3 ? "AI Engineer" : "Data Analyst", text: `LangChain agents and PyTorch training ${i}` }),
+      ).join("\n"),
+    );
     const one = await run(process.execPath, [bin, "classify", file, "--jobs", "1"]).catch((e: { stdout: string }) => e);
     const two = await run(process.execPath, [bin, "classify", file, "--jobs", "2"]).catch((e: { stdout: string }) => e);
     expect(two.stdout).toBe(one.stdout);
@@ -194,15 +220,27 @@ describe("the built CLI as a child process", () => {
   it("ends quietly when the reader closes the pipe early", async () => {
     const file = join(tmp, "pipe.jsonl");
     writeFileSync(file, Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, text: "RAG pipelines with LangChain" })).join("\n"));
-    const { stdout, stderr } = await promisify(execFile)("bash", ["-c", `set -o pipefail; node ${bin} classify ${file} --jobs 1 | head -n 3; echo "exit=\${PIPESTATUS[0]}"`]);
-    expect(stdout.trim().split("\n").slice(0, 3).every((l) => JSON.parse(l).result)).toBe(true);
+    const { stdout, stderr } = await promisify(execFile)("bash", [
+      "-c",
+      `set -o pipefail; node ${bin} classify ${file} --jobs 1 | head -n 3; echo "exit=\${PIPESTATUS[0]}"`,
+    ]);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .slice(0, 3)
+        .every((l) => JSON.parse(l).result),
+    ).toBe(true);
     expect(stdout).toMatch(/exit=(0|141)/);
     expect(stderr).not.toMatch(/EPIPE|Error/);
   });
 
   it.each(["1", "2"])("Ctrl-C with --jobs %s stops with exit code 130 and only whole records written", async (jobs) => {
     const file = join(tmp, "interrupt.jsonl");
-    writeFileSync(file, Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: i, title: "AI Engineer", text: "RAG pipelines with LangChain. ".repeat(40) })).join("\n"));
+    writeFileSync(
+      file,
+      Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: i, title: "AI Engineer", text: "RAG pipelines with LangChain. ".repeat(40) })).join("\n"),
+    );
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [bin, "classify", file, "--jobs", jobs]);
     let out = "";
@@ -220,7 +258,7 @@ describe("the built CLI as a child process", () => {
     expect(out.endsWith("\n")).toBe(true);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThan(20_000);
-    lines.forEach((line, i) => expect(JSON.parse(line).index).toBe(i));
+    for (const [i, line] of lines.entries()) expect(JSON.parse(line).index).toBe(i);
   });
 
   it("exits 1 when a record fails", async () => {

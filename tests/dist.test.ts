@@ -40,26 +40,43 @@ describe("dist builds", () => {
 });
 
 describe("dist authoring entry (compromise and natural through their adapters)", () => {
-  const lexicon = { name: "t", version: "1", entries: [{ id: "ml.a", role: "ml", category: "c", weight: 1, source: "s", terms: ["vector database"], inflect: true, verbs: ["train models"] }] };
+  const lexicon = {
+    name: "t",
+    version: "1",
+    entries: [{ id: "ml.a", role: "ml", category: "c", weight: 1, source: "s", terms: ["vector database"], inflect: true, verbs: ["train models"] }],
+  };
 
-  it.each([["ESM", authoringEsm], ["CJS", authoringCjs]])("%s: expands a lexicon with compromise", (_, mod) => {
+  it.each([
+    ["ESM", authoringEsm],
+    ["CJS", authoringCjs],
+  ])("%s: expands a lexicon with compromise", (_, mod) => {
     const expanded = mod.expandLexicon(lexicon);
     expect(expanded.entries[0].variants).toEqual(expect.arrayContaining(["vector databases", "trained models"]));
   });
 
-  it.each([["ESM", authoringEsm], ["CJS", authoringCjs]])("%s: suggests lexicon terms with natural's tokenizer and stemmer", (_, mod) => {
+  it.each([
+    ["ESM", authoringEsm],
+    ["CJS", authoringCjs],
+  ])("%s: suggests lexicon terms with natural's tokenizer and stemmer", (_, mod) => {
     const report = esm.evaluate(esm.createClassifier(), [
       { id: "1", title: "Engineer", text: "Quantum annealing schedules.", label: "ml" },
       { id: "2", title: "Engineer", text: "Quantum annealing circuits.", label: "ml" },
     ]);
-    const texts = new Map([["1", "Quantum annealing schedules."], ["2", "Quantum annealing circuits."]]);
+    const texts = new Map([
+      ["1", "Quantum annealing schedules."],
+      ["2", "Quantum annealing circuits."],
+    ]);
     const gaps = mod.suggestTerms(report, texts, esm.defaultLexicon());
     expect(gaps["ml-engineer"].map((g: { phrase: string }) => g.phrase)).toEqual(expect.arrayContaining(["quantum", "anneal", "quantum anneal"]));
   });
 });
 
 describe("dist classifyMany on worker threads", () => {
-  const input = Array.from({ length: 500 }, (_, i) => (i % 41 === 3 ? { id: `bad${i}`, text: 7 } : { id: `p${i}`, title: i % 2 ? "AI Engineer" : "Data Analyst", text: `RAG with LangChain ${i}; PyTorch training.` }));
+  const input = Array.from({ length: 500 }, (_, i) =>
+    i % 41 === 3
+      ? { id: `bad${i}`, text: 7 }
+      : { id: `p${i}`, title: i % 2 ? "AI Engineer" : "Data Analyst", text: `RAG with LangChain ${i}; PyTorch training.` },
+  );
   const collect = async (it: AsyncIterable<unknown>) => {
     const out: unknown[] = [];
     for await (const x of it) out.push(x);
@@ -68,13 +85,21 @@ describe("dist classifyMany on worker threads", () => {
 
   it("a worker that runs out of memory costs time, not records: its postings are classified on the main thread", async () => {
     const huge = "Train models with PyTorch and build RAG pipelines with LangChain; Salary: $150,000 - $190,000. ".repeat(10_000).slice(0, 990_000);
-    const postings = [{ id: "a", text: "LangChain agents" }, { id: "big1", text: huge }, { id: "b", text: "PyTorch training" }, { id: "big2", text: huge }];
+    const postings = [
+      { id: "a", text: "LangChain agents" },
+      { id: "big1", text: huge },
+      { id: "b", text: "PyTorch training" },
+      { id: "big2", text: huge },
+    ];
     const serial = await collect(esm.classifyMany(postings));
     const parallel = await collect(esm.classifyMany(postings, { concurrency: 2, workerHeapMb: 8 }));
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
   });
 
-  it.each([["ESM", esm], ["CJS", cjs]])("%s: the same records, in the same order, as the serial path", async (_, mod) => {
+  it.each([
+    ["ESM", esm],
+    ["CJS", cjs],
+  ])("%s: the same records, in the same order, as the serial path", async (_, mod) => {
     const serial = await collect(mod.classifyMany(input));
     const parallel = await collect(mod.classifyMany(input, { concurrency: 2 }));
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));

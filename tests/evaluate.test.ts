@@ -29,8 +29,22 @@ describe("calibration", () => {
 describe("evaluate", () => {
   const classifier = createClassifier();
   const gold = [
-    { id: "1", title: "AI Engineer", text: "Build RAG apps with LangChain, OpenAI and Pinecone.", label: "ai" as const, level: "unstated" as const, mixed: false },
-    { id: "2", title: "Senior ML Engineer", text: "Distributed training with DeepSpeed; MLflow; model serving with Triton.", label: "ml" as const, level: "senior" as const, mixed: false },
+    {
+      id: "1",
+      title: "AI Engineer",
+      text: "Build RAG apps with LangChain, OpenAI and Pinecone.",
+      label: "ai" as const,
+      level: "unstated" as const,
+      mixed: false,
+    },
+    {
+      id: "2",
+      title: "Senior ML Engineer",
+      text: "Distributed training with DeepSpeed; MLflow; model serving with Triton.",
+      label: "ml" as const,
+      level: "senior" as const,
+      mixed: false,
+    },
     { id: "3", title: "Barista", text: "Make coffee.", label: "neither" as const, level: "junior" as const, mixed: false },
     { id: "4", title: "Barista", text: "Make coffee.", label: "ml" as const, level: null, mixed: null },
   ];

@@ -9,7 +9,11 @@ const files = readdirSync(dir).sort();
 
 describe("bundled example postings", () => {
   it("has an expectation for every fixture and a fixture for every expectation", () => {
-    expect(files).toEqual(Object.keys(expected).filter((k) => !k.startsWith("$")).sort());
+    expect(files).toEqual(
+      Object.keys(expected)
+        .filter((k) => !k.startsWith("$"))
+        .sort(),
+    );
   });
 
   it.each(files)("%s: label, level and evidence", (file) => {

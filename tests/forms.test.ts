@@ -6,13 +6,19 @@ describe("tokens", () => {
   it("the hot path's token starts and ends are exactly those of the TOKEN regex, for any string", () => {
     const alphabet = fc.constantFrom("a", "z", "0", "_", ".", "&", "+", "#", " ", "-", "/", "'", "é", "ł", "ɏ", "ɐ", "×", "\n", "€");
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(alphabet, { maxLength: 80 }).map((a) => a.join(""))), (raw) => {
-        const text = raw.toLowerCase();
-        const viaRegex = tokensOf(text).map((t) => [t.start, t.end]);
-        const viaLoop: number[][] = [];
-        for (let at = 0; at < text.length; at++) if (isTokenStart(text, at, 0)) viaLoop.push([at, tokenEnd(text, at, text.length)]);
-        expect(viaLoop).toEqual(viaRegex);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.array(alphabet, { maxLength: 80 }).map((a) => a.join("")),
+        ),
+        (raw) => {
+          const text = raw.toLowerCase();
+          const viaRegex = tokensOf(text).map((t) => [t.start, t.end]);
+          const viaLoop: number[][] = [];
+          for (let at = 0; at < text.length; at++) if (isTokenStart(text, at, 0)) viaLoop.push([at, tokenEnd(text, at, text.length)]);
+          expect(viaLoop).toEqual(viaRegex);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

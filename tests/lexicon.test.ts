@@ -4,7 +4,15 @@ import { defaultBands } from "../src/classifier.js";
 import { createClassifier, defaultLexicon, LexiconError, loadBandTable, loadLexicon, validateLexicon } from "../src/index.js";
 import { expandLexicon } from "../src/lexicon/expand.js";
 
-const entry = (over: Record<string, unknown> = {}) => ({ id: "ml.x", role: "ml", category: "c", weight: 1, source: "test", terms: ["model training"], ...over });
+const entry = (over: Record<string, unknown> = {}) => ({
+  id: "ml.x",
+  role: "ml",
+  category: "c",
+  weight: 1,
+  source: "test",
+  terms: ["model training"],
+  ...over,
+});
 const lexicon = (entries: unknown[]) => ({ name: "t", version: "1", entries });
 
 describe("lexicon validation", () => {
@@ -18,7 +26,9 @@ describe("lexicon validation", () => {
   });
 
   it("reports every problem with its path", () => {
-    const result = validateLexicon(lexicon([entry({ weight: "heavy" }), entry({ id: "Bad Id", terms: [] }), entry({ id: "ml.y", role: "wizard", weight: Infinity })]));
+    const result = validateLexicon(
+      lexicon([entry({ weight: "heavy" }), entry({ id: "Bad Id", terms: [] }), entry({ id: "ml.y", role: "wizard", weight: Infinity })]),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const paths = result.issues.map((i) => i.path);
@@ -50,7 +60,9 @@ describe("lexicon validation", () => {
   });
 
   it("rejects prototype keys instead of letting them through", () => {
-    const hostile = JSON.parse('{"name":"t","version":"1","entries":[{"id":"a","role":"ml","category":"c","weight":1,"source":"s","terms":["x"],"__proto__":{"polluted":true}}],"constructor":{"prototype":{"polluted":true}}}');
+    const hostile = JSON.parse(
+      '{"name":"t","version":"1","entries":[{"id":"a","role":"ml","category":"c","weight":1,"source":"s","terms":["x"],"__proto__":{"polluted":true}}],"constructor":{"prototype":{"polluted":true}}}',
+    );
     const result = validateLexicon(hostile);
     expect(result.ok).toBe(false);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -84,8 +96,12 @@ describe("lexicon validation", () => {
 
 describe("lexicon expansion", () => {
   it("adds plurals and verb forms the author asked for, and nothing to other entries", () => {
-    const expanded = expandLexicon(lexicon([entry({ terms: ["vector database"], inflect: true, verbs: ["train models", "fine-tune"] }), entry({ id: "ml.tools", terms: ["kubeflow"] })]));
-    expect(expanded.entries[0]!["variants"]).toEqual(expect.arrayContaining(["vector databases", "trained models", "training models", "fine-tuned", "fine-tuning"]));
+    const expanded = expandLexicon(
+      lexicon([entry({ terms: ["vector database"], inflect: true, verbs: ["train models", "fine-tune"] }), entry({ id: "ml.tools", terms: ["kubeflow"] })]),
+    );
+    expect(expanded.entries[0]!["variants"]).toEqual(
+      expect.arrayContaining(["vector databases", "trained models", "training models", "fine-tuned", "fine-tuning"]),
+    );
     expect(expanded.entries[1]!["variants"]).toBeUndefined();
     expect(expanded.entries[1]).toEqual(entry({ id: "ml.tools", terms: ["kubeflow"] }));
   });

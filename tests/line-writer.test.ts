@@ -6,15 +6,22 @@ import { LineWriter } from "../src/cli/line-writer.js";
 describe("LineWriter", () => {
   it("writes every line, in order and whole, in fewer writes than lines", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ maxLength: 40 }).map((s) => `${s}\n`), { maxLength: 200 }), fc.integer({ min: 1, max: 500 }), async (lines, chunkSize) => {
-        const chunks: string[] = [];
-        const writer = new LineWriter({ write: (chunk: string) => chunks.push(chunk) }, chunkSize);
-        for (const line of lines) await writer.write(line);
-        await writer.flush();
-        expect(chunks.join("")).toBe(lines.join(""));
-        expect(chunks.every((c) => c.length > 0)).toBe(true);
-        if (lines.length > 1 && chunkSize > 100) expect(chunks.length).toBeLessThan(lines.length);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.string({ maxLength: 40 }).map((s) => `${s}\n`),
+          { maxLength: 200 },
+        ),
+        fc.integer({ min: 1, max: 500 }),
+        async (lines, chunkSize) => {
+          const chunks: string[] = [];
+          const writer = new LineWriter({ write: (chunk: string) => chunks.push(chunk) }, chunkSize);
+          for (const line of lines) await writer.write(line);
+          await writer.flush();
+          expect(chunks.join("")).toBe(lines.join(""));
+          expect(chunks.every((c) => c.length > 0)).toBe(true);
+          if (lines.length > 1 && chunkSize > 100) expect(chunks.length).toBeLessThan(lines.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -29,7 +36,13 @@ describe("LineWriter", () => {
   });
 
   it("waits for the stream to drain when it asks for a pause", async () => {
-    const sink = Object.assign(new EventEmitter(), { written: [] as string[], write: (chunk: string) => (sink.written.push(chunk), false) });
+    const sink = Object.assign(new EventEmitter(), {
+      written: [] as string[],
+      write: (chunk: string) => {
+        sink.written.push(chunk);
+        return false;
+      },
+    });
     const writer = new LineWriter(sink, 4);
     let settled = false;
     const done = writer.write("12345\n").then(() => (settled = true));

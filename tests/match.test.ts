@@ -40,7 +40,13 @@ function referenceForms(field: "title" | "body"): Map<string, ReferenceForm[]> {
  * whose tokens follow from there (with short gaps between them) matches, and the scan goes on after it.
  * The real matcher jumps between candidate starts through a trie; it must find exactly what this finds.
  */
-function matchByDefinition(formsByFirst: ReadonlyMap<string, readonly ReferenceForm[]>, lower: string, from: number, to: number, withCues: boolean): { matches: RawMatch[]; cues: NegationCues } {
+function matchByDefinition(
+  formsByFirst: ReadonlyMap<string, readonly ReferenceForm[]>,
+  lower: string,
+  from: number,
+  to: number,
+  withCues: boolean,
+): { matches: RawMatch[]; cues: NegationCues } {
   // The field is read on its own: a word cut by its end is cut there.
   const tokens = tokensOf(lower.slice(from, to)).map((t) => ({ text: t.text, start: from + t.start, end: from + t.end }));
   const matches: RawMatch[] = [];
@@ -81,7 +87,36 @@ const forms = defaultLexicon().entries.flatMap((e) => [...e.terms, ...e.verbs, .
 /** Lexicon forms cut apart and glued to each other with the characters that decide token boundaries. */
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...forms) },
-  { weight: 2, arbitrary: fc.constantFrom(" ", ".", "..", "&", "+", "#", "-", "/", "'", ",", "\n", "x", "é", "2", "c++", ".net", "node.", "(", ") ", "no ", "not", "don't", "can’t", "won'tx", "cannot") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      " ",
+      ".",
+      "..",
+      "&",
+      "+",
+      "#",
+      "-",
+      "/",
+      "'",
+      ",",
+      "\n",
+      "x",
+      "é",
+      "2",
+      "c++",
+      ".net",
+      "node.",
+      "(",
+      ") ",
+      "no ",
+      "not",
+      "don't",
+      "can’t",
+      "won'tx",
+      "cannot",
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...forms).map((f) => f.slice(0, Math.ceil(f.length / 2))) },
 );
 const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join("").toLowerCase());

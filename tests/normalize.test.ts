@@ -5,7 +5,9 @@ import { segment } from "../src/pipeline/02-segment.js";
 
 describe("HTML normalization", () => {
   it("keeps block boundaries, decodes entities and drops script and style content", () => {
-    const n = normalizeHtml("<h2>About&nbsp;us</h2><p>We  build\n things.</p><ul><li>A &amp; B</li><li>C</li></ul><script>var llm = 1</script><style>p{}</style>");
+    const n = normalizeHtml(
+      "<h2>About&nbsp;us</h2><p>We  build\n things.</p><ul><li>A &amp; B</li><li>C</li></ul><script>var llm = 1</script><style>p{}</style>",
+    );
     expect(n.text).toBe("About us\nWe build things.\nA & B\nC\n");
   });
 
@@ -39,7 +41,8 @@ describe("HTML normalization", () => {
 
 describe("sections", () => {
   it("cuts the body at the headings it knows", () => {
-    const text = "We are a startup.\nAbout us\nFounded in 2020.\nWhat you'll do:\n- Build things\nRequirements\n- Python\nNice to have\n- Go\nBenefits\n- Lunch\n";
+    const text =
+      "We are a startup.\nAbout us\nFounded in 2020.\nWhat you'll do:\n- Build things\nRequirements\n- Python\nNice to have\n- Go\nBenefits\n- Lunch\n";
     const kinds = segment(text, text.toLowerCase(), 0).map((s) => s.kind);
     expect(kinds).toEqual(["intro", "about", "role", "requirements", "preferred", "benefits"]);
   });
@@ -54,7 +57,7 @@ describe("sections", () => {
     const sections = segment(text, text.toLowerCase(), 0);
     expect(sections[0]!.start).toBe(0);
     expect(sections.at(-1)!.end).toBe(text.length);
-    sections.slice(1).forEach((s, i) => expect(s.start).toBe(sections[i]!.end));
+    for (const [i, s] of sections.slice(1).entries()) expect(s.start).toBe(sections[i]!.end);
   });
 });
 

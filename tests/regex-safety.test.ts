@@ -9,8 +9,34 @@ import * as patterns from "../src/regex.js";
  * is 10×, a quadratic regex is 100×). Minimum of several runs, to damp machine noise.
  */
 const ADVERSARIAL = [
-  "a", " ", "-", "1", "9 ", "1-", "5+ ", "no ", "not ", "years ", "model ", "model-", "model - ", "ai/", "a.i.", "&", "'",
-  "fine-", "fine ", "senior ", "ii ", "experience ", "about ", "responsibilities ", "<p>", "llm", "1.5 ", ":",
+  "a",
+  " ",
+  "-",
+  "1",
+  "9 ",
+  "1-",
+  "5+ ",
+  "no ",
+  "not ",
+  "years ",
+  "model ",
+  "model-",
+  "model - ",
+  "ai/",
+  "a.i.",
+  "&",
+  "'",
+  "fine-",
+  "fine ",
+  "senior ",
+  "ii ",
+  "experience ",
+  "about ",
+  "responsibilities ",
+  "<p>",
+  "llm",
+  "1.5 ",
+  ":",
 ];
 
 function minTime(run: () => void, repeat = 7): number {
@@ -54,7 +80,14 @@ describe("every text regex runs in linear time", () => {
       // garbage-collection pause can still land in one measurement, so a ratio gets three chances.
       let ratio = Infinity;
       for (let attempt = 0; attempt < 3 && ratio >= 15; attempt++) {
-        ratio = Math.min(ratio, minTime(() => scan(re, large)) / Math.max(minTime(() => scan(re, small)), 0.2));
+        ratio = Math.min(
+          ratio,
+          minTime(() => scan(re, large)) /
+            Math.max(
+              minTime(() => scan(re, small)),
+              0.2,
+            ),
+        );
       }
       expect(ratio, `unit ${JSON.stringify(unit)}`).toBeLessThan(15);
     }

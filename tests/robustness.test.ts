@@ -12,10 +12,61 @@ const hostileText = fc.oneof(
   fc
     .array(
       fc.constantFrom(
-        "<div>", "</div>", "<p", ">", "<li>", "<ul>", "<script>", "</script>", "<style>", "</style>", "<!--", "-->", "<![CDATA[", "]]>",
-        "&amp;", "&lt;", "&#0;", "&#x110000;", "&#xD800;", "&#65;", "&nbsp;", "&zwnj;", "&unknown;", "&", "&#", "\u0000", "\ud800", "\udc00",
-        "\u200b", "\u200f", "\u202e", "\ufeff", "İ", "ß", "ﬁ", "\r\n", "\n", "\t", " ", "LLM", "RAG", "PyTorch", "LangChain", "not", "no ",
-        "$150,000 - $190,000", "401(k)", "5+ years", "Senior", "Requirements:", "About us", "equal opportunity", "C++", "…", "•",
+        "<div>",
+        "</div>",
+        "<p",
+        ">",
+        "<li>",
+        "<ul>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "&amp;",
+        "&lt;",
+        "&#0;",
+        "&#x110000;",
+        "&#xD800;",
+        "&#65;",
+        "&nbsp;",
+        "&zwnj;",
+        "&unknown;",
+        "&",
+        "&#",
+        "\u0000",
+        "\ud800",
+        "\udc00",
+        "\u200b",
+        "\u200f",
+        "\u202e",
+        "\ufeff",
+        "İ",
+        "ß",
+        "ﬁ",
+        "\r\n",
+        "\n",
+        "\t",
+        " ",
+        "LLM",
+        "RAG",
+        "PyTorch",
+        "LangChain",
+        "not",
+        "no ",
+        "$150,000 - $190,000",
+        "401(k)",
+        "5+ years",
+        "Senior",
+        "Requirements:",
+        "About us",
+        "equal opportunity",
+        "C++",
+        "…",
+        "•",
       ),
       { maxLength: 120 },
     )
@@ -99,7 +150,11 @@ describe("linear time", () => {
   // A posting-like unit, and units built to make a per-cue or per-line scan run to the end of the text:
   // negation cues glued by hyphens into one endless word, and long lines without a colon.
   const units: Array<[string, string, number]> = [
-    ["a posting", "Responsibilities\n- Train models with PyTorch and serve them with Triton; no LLM experience needed.\n- Build RAG with LangChain. Salary: $150,000 - $190,000. 5+ years of experience.\n", 200],
+    [
+      "a posting",
+      "Responsibilities\n- Train models with PyTorch and serve them with Triton; no LLM experience needed.\n- Build RAG with LangChain. Salary: $150,000 - $190,000. 5+ years of experience.\n",
+      200,
+    ],
     ["cues in one endless word", "x-no-pytorch-", 3000],
     ["long lines without a colon", `${"word ".repeat(40)}\n`, 200],
   ];
@@ -109,14 +164,29 @@ describe("linear time", () => {
     const large = unit.repeat(count * 10);
     c.classify(small);
     let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio > 15; attempt++) ratio = Math.min(ratio, medianMs(() => c.classify(large)) / Math.max(medianMs(() => c.classify(small)), 0.5));
+    for (let attempt = 0; attempt < 3 && ratio > 15; attempt++)
+      ratio = Math.min(
+        ratio,
+        medianMs(() => c.classify(large)) /
+          Math.max(
+            medianMs(() => c.classify(small)),
+            0.5,
+          ),
+      );
     expect(ratio).toBeLessThan(15);
   });
 });
 
 describe("untrusted lexicons at scale", () => {
   it("a lexicon of 50,000 entries compiles in under 2 s and matches in linear time", () => {
-    const entries = Array.from({ length: 50_000 }, (_, i) => ({ id: `e${i}`, role: i % 2 ? "ml" : "ai", category: "generated", weight: 1, source: "test", terms: [`term${i.toString(36)} phrase${i % 97}`] }));
+    const entries = Array.from({ length: 50_000 }, (_, i) => ({
+      id: `e${i}`,
+      role: i % 2 ? "ml" : "ai",
+      category: "generated",
+      weight: 1,
+      source: "test",
+      terms: [`term${i.toString(36)} phrase${i % 97}`],
+    }));
     const t = performance.now();
     const c = createClassifier({ lexicon: { name: "big", version: "1", entries }, maxInputLength: 10_000_000 });
     const text = Array.from({ length: 500 }, (_, i) => `We use term${(i * 97).toString(36)} phrase${(i * 97) % 97} daily.`).join("\n");
@@ -144,7 +214,11 @@ describe("shared state", () => {
   it("expanding a lexicon never changes compromise's global model", () => {
     const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
     const before = Object.keys(lexicon).length;
-    expandLexicon({ name: "t", version: "1", entries: [{ id: "a.b", role: "ml", category: "c", weight: 1, source: "s", terms: ["quux widget"], inflect: true, verbs: ["frobnicate models"] }] });
+    expandLexicon({
+      name: "t",
+      version: "1",
+      entries: [{ id: "a.b", role: "ml", category: "c", weight: 1, source: "s", terms: ["quux widget"], inflect: true, verbs: ["frobnicate models"] }],
+    });
     expect(Object.keys(lexicon).length).toBe(before);
     expect(lexicon["quux"]).toBeUndefined();
   });

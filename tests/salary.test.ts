@@ -111,13 +111,18 @@ describe("extractSalary: forms and traps", () => {
 
   it("reports every range of a multi-location posting, in order", () => {
     const all = extractSalaries("NYC: $180,000 - $220,000. SF: $190,000 - $230,000. Remote: $150,000 - $200,000.");
-    expect(all.map((s) => [s.min, s.max])).toEqual([[180000, 220000], [190000, 230000], [150000, 200000]]);
+    expect(all.map((s) => [s.min, s.max])).toEqual([
+      [180000, 220000],
+      [190000, 230000],
+      [150000, 200000],
+    ]);
   });
 });
 
 describe("stated salary in classify", () => {
   it("maps the stated pay back to the original HTML and compares it with the band", () => {
-    const html = "<p>Senior ML Engineer</p><ul><li>Train models with PyTorch and deploy them with Triton.</li><li>5+ years of experience.</li></ul><p>Salary: $300,000&nbsp;&ndash;&nbsp;$350,000 per year</p>";
+    const html =
+      "<p>Senior ML Engineer</p><ul><li>Train models with PyTorch and deploy them with Triton.</li><li>5+ years of experience.</li></ul><p>Salary: $300,000&nbsp;&ndash;&nbsp;$350,000 per year</p>";
     const r = classify({ title: "Senior Machine Learning Engineer", html });
     expect(r.salary.stated).toMatchObject({ min: 300000, max: 350000, currency: "USD", period: "year", field: "html" });
     expect(html.slice(r.salary.stated!.start, r.salary.stated!.end)).toBe(r.salary.stated!.text);
@@ -140,14 +145,23 @@ describe("stated salary in classify", () => {
 describe("extractSalary: properties", () => {
   it("never throws, and every result has min ≤ max and annualized ≥ raw", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.array(fc.constantFrom("$", "€", "£", "150", ",000", "k", " - ", " to ", "per hour", "salary", "USD", "\n", "401(k)", "M", "."), { maxLength: 40 }).map((a) => a.join(""))), (text) => {
-        for (const s of extractSalaries(text)) {
-          expect(s.min).toBeLessThanOrEqual(s.max);
-          expect(s.annualMin).toBeLessThanOrEqual(s.annualMax);
-          expect(s.annualMin).toBeGreaterThanOrEqual(s.min);
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.string({ unit: "binary", maxLength: 200 }),
+          fc
+            .array(fc.constantFrom("$", "€", "£", "150", ",000", "k", " - ", " to ", "per hour", "salary", "USD", "\n", "401(k)", "M", "."), { maxLength: 40 })
+            .map((a) => a.join("")),
+        ),
+        (text) => {
+          for (const s of extractSalaries(text)) {
+            expect(s.min).toBeLessThanOrEqual(s.max);
+            expect(s.annualMin).toBeLessThanOrEqual(s.annualMax);
+            expect(s.annualMin).toBeGreaterThanOrEqual(s.min);
+            expect(text.slice(s.start, s.end)).toBe(s.text);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -51,9 +51,12 @@ describe("seniority from required years", () => {
     expect(s.yearsRequired).toBe(years);
   });
 
-  it.each(["We were founded 12 years ago.", "A 2 year contract.", "Our 401(k) matches 5% for 3 years."])("ignores years that are not experience: %s", (text) => {
-    expect(level("ML Engineer", text).basis).toBe("default");
-  });
+  it.each(["We were founded 12 years ago.", "A 2 year contract.", "Our 401(k) matches 5% for 3 years."])(
+    "ignores years that are not experience: %s",
+    (text) => {
+      expect(level("ML Engineer", text).basis).toBe("default");
+    },
+  );
 
   it("uses the documented default when nothing is stated", () => {
     const s = level("ML Engineer", "Build models.");

@@ -43,7 +43,8 @@ describe("company boilerplate weighs less than the work", () => {
   });
 
   it("people who rate model output or write training data are not engineers, whatever the body says about models", () => {
-    const body = "Help train AI models: write and review Python, rate answers from large language models and give feedback used for RLHF. Paid per task, flexible hours.";
+    const body =
+      "Help train AI models: write and review Python, rate answers from large language models and give feedback used for RLHF. Paid per task, flexible hours.";
     for (const title of ["AI Trainer - Python (Remote)", "Freelance Writer, AI Training", "Data Annotator"]) {
       expect(classify({ title, text: body }).label, title).toBe("neither");
     }
@@ -64,22 +65,20 @@ describe("company boilerplate weighs less than the work", () => {
 
   it("equal-opportunity statements are not evidence", () => {
     const r = classify("Engineer\nWe are an equal opportunity employer and use machine learning and LLMs everywhere.");
-    expect(r.evidence.flatMap((e) => e.matches).every((m) => m.section === "legal" ? m.weight === 0 : true)).toBe(true);
+    expect(r.evidence.flatMap((e) => e.matches).every((m) => (m.section === "legal" ? m.weight === 0 : true))).toBe(true);
   });
 });
 
 describe("negation", () => {
-  it.each([
-    "No prior LLM experience required.",
-    "You will not be training models.",
-    "LLM experience is not required.",
-    "We don't use LangChain.",
-  ])("%s: the negated term does not count", (sentence) => {
-    const r = classify(`Engineer\nResponsibilities\n- ${sentence}`);
-    const matches = r.evidence.flatMap((e) => e.matches);
-    expect(matches.length).toBeGreaterThan(0);
-    expect(matches.every((m) => m.negated && m.weight === 0)).toBe(true);
-  });
+  it.each(["No prior LLM experience required.", "You will not be training models.", "LLM experience is not required.", "We don't use LangChain."])(
+    "%s: the negated term does not count",
+    (sentence) => {
+      const r = classify(`Engineer\nResponsibilities\n- ${sentence}`);
+      const matches = r.evidence.flatMap((e) => e.matches);
+      expect(matches.length).toBeGreaterThan(0);
+      expect(matches.every((m) => m.negated && m.weight === 0)).toBe(true);
+    },
+  );
 
   it("a contrast ends the negation: 'not X, but Y' counts Y", () => {
     const r = classify("Engineer\nResponsibilities\n- Not a research role, but you will build RAG pipelines with LangChain.");
@@ -95,7 +94,9 @@ describe("negation", () => {
 describe("tokens that ordinary word boundaries miss", () => {
   it.each(["Node.js", "W&B", "scikit-learn", "GPT-4o", "fine-tuning", "Weights & Biases"])("%s is matched whole", (token) => {
     const text = `Engineer\nRequirements\n- Experience with ${token} and Python.`;
-    const spans = classify(text).evidence.flatMap((e) => e.matches).map((m) => m.text);
+    const spans = classify(text)
+      .evidence.flatMap((e) => e.matches)
+      .map((m) => m.text);
     expect(spans).toContain(token);
   });
 

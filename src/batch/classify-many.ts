@@ -61,7 +61,11 @@ export function recordFor(classifier: Classifier, item: BatchItem, index: number
 }
 
 /** The serial path: one classifier on this thread, one item at a time. */
-export async function* classifyItems(items: Iterable<BatchItem> | AsyncIterable<BatchItem>, classifier: Classifier, fields: FieldMapping = DEFAULT_FIELDS): AsyncGenerator<BatchRecord> {
+export async function* classifyItems(
+  items: Iterable<BatchItem> | AsyncIterable<BatchItem>,
+  classifier: Classifier,
+  fields: FieldMapping = DEFAULT_FIELDS,
+): AsyncGenerator<BatchRecord> {
   let index = 0;
   for await (const item of items) yield recordFor(classifier, item, index++, fields);
 }

@@ -4,7 +4,22 @@ import type { BatchRecord } from "./classify-many.js";
 /** The output formats a batch record can be written in, line by line. */
 export type LineFormat = "jsonl" | "csv";
 
-export const CSV_COLUMNS = ["id", "label", "confidence", "mixed", "level", "level_basis", "band_min", "band_max", "stated_min", "stated_max", "stated_currency", "stated_period", "top_evidence", "error"];
+export const CSV_COLUMNS = [
+  "id",
+  "label",
+  "confidence",
+  "mixed",
+  "level",
+  "level_basis",
+  "band_min",
+  "band_max",
+  "stated_min",
+  "stated_max",
+  "stated_currency",
+  "stated_period",
+  "top_evidence",
+  "error",
+];
 
 /** The evidence that counted most, as `term (role)`. */
 export function topTerms(result: Extract<BatchRecord, { result: unknown }>["result"], count = 3): string[] {
@@ -18,7 +33,22 @@ function csvCells(record: BatchRecord): unknown[] {
   if ("error" in record) return [record.id, "", "", "", "", "", "", "", "", "", "", "", "", `${record.error.code}: ${record.error.message}`];
   const r = record.result;
   const s = r.salary.stated;
-  return [record.id, r.label, r.confidence, r.mixed, r.seniority.level, r.seniority.basis, r.salary.band?.min ?? "", r.salary.band?.max ?? "", s?.min ?? "", s?.max ?? "", s?.currency ?? "", s?.period ?? "", topTerms(r, 5).join("; "), ""];
+  return [
+    record.id,
+    r.label,
+    r.confidence,
+    r.mixed,
+    r.seniority.level,
+    r.seniority.basis,
+    r.salary.band?.min ?? "",
+    r.salary.band?.max ?? "",
+    s?.min ?? "",
+    s?.max ?? "",
+    s?.currency ?? "",
+    s?.period ?? "",
+    topTerms(r, 5).join("; "),
+    "",
+  ];
 }
 
 /** One record as one line of output (with its newline). */
@@ -39,5 +69,7 @@ export interface RecordSummary {
 }
 
 export function summarize(record: BatchRecord): RecordSummary {
-  return "error" in record ? { index: record.index, failed: true } : { index: record.index, label: record.result.label, level: record.result.seniority.level, failed: false };
+  return "error" in record
+    ? { index: record.index, failed: true }
+    : { index: record.index, label: record.result.label, level: record.result.seniority.level, failed: false };
 }

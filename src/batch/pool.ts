@@ -33,8 +33,15 @@ function workerUrl(): URL {
 export type FormattedRecord = RecordSummary & { readonly line: string };
 
 /** Classifies items on worker threads and yields the records, in input order (see `runPool`). */
-export function classifyOnWorkers(items: AsyncIterable<BatchItem> | Iterable<BatchItem>, concurrency: number, classifierOptions: ClassifierOptions, fields: FieldMapping = DEFAULT_FIELDS, heapMb?: number): AsyncGenerator<BatchRecord> {
-  const settings: WorkerSettings = heapMb === undefined ? { classifierOptions, output: "records", fields } : { classifierOptions, output: "records", fields, heapMb };
+export function classifyOnWorkers(
+  items: AsyncIterable<BatchItem> | Iterable<BatchItem>,
+  concurrency: number,
+  classifierOptions: ClassifierOptions,
+  fields: FieldMapping = DEFAULT_FIELDS,
+  heapMb?: number,
+): AsyncGenerator<BatchRecord> {
+  const settings: WorkerSettings =
+    heapMb === undefined ? { classifierOptions, output: "records", fields } : { classifierOptions, output: "records", fields, heapMb };
   return runPool<BatchRecord>(items, concurrency, settings, (record) => record);
 }
 
@@ -42,8 +49,17 @@ export function classifyOnWorkers(items: AsyncIterable<BatchItem> | Iterable<Bat
  * The same, but each record comes back already written as a line of `format`: the worker threads
  * serialize, so the main thread only writes strings and the work scales with the threads.
  */
-export function formatOnWorkers(items: AsyncIterable<BatchItem> | Iterable<BatchItem>, concurrency: number, classifierOptions: ClassifierOptions, format: LineFormat, fields: FieldMapping = DEFAULT_FIELDS): AsyncGenerator<FormattedRecord> {
-  return runPool<FormattedRecord>(items, concurrency, { classifierOptions, output: format, fields }, (record) => ({ ...summarize(record), line: formatLine(record, format) }));
+export function formatOnWorkers(
+  items: AsyncIterable<BatchItem> | Iterable<BatchItem>,
+  concurrency: number,
+  classifierOptions: ClassifierOptions,
+  format: LineFormat,
+  fields: FieldMapping = DEFAULT_FIELDS,
+): AsyncGenerator<FormattedRecord> {
+  return runPool<FormattedRecord>(items, concurrency, { classifierOptions, output: format, fields }, (record) => ({
+    ...summarize(record),
+    line: formatLine(record, format),
+  }));
 }
 
 /**

@@ -136,7 +136,12 @@ function linesOf(stream: NodeJS.ReadableStream): AsyncIterable<string> {
  * Reads every input (files, directories, or `-` for stdin) as a stream of records, in order. With
  * `parseJson: false`, JSONL lines come through unparsed, for worker threads to parse.
  */
-export async function* readInputs(inputs: readonly string[], fields: FieldMapping, stdin: NodeJS.ReadableStream, parseJson = true): AsyncGenerator<InputRecord> {
+export async function* readInputs(
+  inputs: readonly string[],
+  fields: FieldMapping,
+  stdin: NodeJS.ReadableStream,
+  parseJson = true,
+): AsyncGenerator<InputRecord> {
   for (const input of inputs.length === 0 ? ["-"] : inputs) {
     if (input === "-") {
       yield* jsonLines(linesOf(stdin), "<stdin>", fields, parseJson);

@@ -31,7 +31,11 @@ class Tally {
   }
 
   summary(seconds: number): string {
-    const list = (m: Map<string, number>) => [...m].sort().map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+    const list = (m: Map<string, number>) =>
+      [...m]
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "none";
     const rate = seconds > 0 ? Math.round(this.total / seconds) : this.total;
     const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return `role-lens: ${this.total} posting(s) in ${seconds.toFixed(1)} s (${rate}/s); labels: ${list(this.labels)}; levels: ${list(this.levels)}; errors: ${this.errors}; peak RSS ${peakMb} MB\n`;
@@ -89,7 +93,10 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
   const expected = io.progress ? await estimateRecords(positionals) : undefined;
   const progress = io.progress
     ? new SingleBar({
-        format: expected === undefined ? "{value} postings | {rate}/s | {duration_formatted}" : "{bar} {percentage}% | {value}/{total} postings | {rate}/s | ETA {eta_formatted}",
+        format:
+          expected === undefined
+            ? "{value} postings | {rate}/s | {duration_formatted}"
+            : "{bar} {percentage}% | {value}/{total} postings | {rate}/s | ETA {eta_formatted}",
         hideCursor: true,
         stream: io.progress,
         etaBuffer: 200,
@@ -111,7 +118,10 @@ export async function commandClassify(args: string[], io: CliIo): Promise<ExitCo
         tick();
       }
     } else {
-      const records = jobs > 1 ? (await import("../batch/pool.js")).classifyOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, fields) : classifyItems(items(), classifier, fields);
+      const records =
+        jobs > 1
+          ? (await import("../batch/pool.js")).classifyOnWorkers(items(), jobs, lexicon === undefined ? {} : { lexicon }, fields)
+          : classifyItems(items(), classifier, fields);
       for await (const record of records) {
         tally.add(summarize(record));
         if (format === "table") rows.push("error" in record ? { id: record.id, error: record.error.message } : { id: record.id, result: record.result });

@@ -9,7 +9,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const fixed = (x: number) => x.toFixed(3);
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  return cells
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
+    .join("  ")
+    .trimEnd();
 }
 
 /** A fixed-width table, one row per result. */
@@ -29,7 +32,17 @@ export function table(rows: ReadonlyArray<{ id: string; result?: Classification;
       : [id, "error", "", "", "", "", error ?? ""],
   );
   const widths = header.map((_, i) => Math.min(48, Math.max(...[header, ...body].map((r) => (r[i] ?? "").length))));
-  return [pad(header, widths), ...body.map((r) => pad(r.map((c, i) => (c.length > 48 && i === 0 ? `…${c.slice(-47)}` : c)), widths))].join("\n") + "\n";
+  return (
+    [
+      pad(header, widths),
+      ...body.map((r) =>
+        pad(
+          r.map((c, i) => (c.length > 48 && i === 0 ? `…${c.slice(-47)}` : c)),
+          widths,
+        ),
+      ),
+    ].join("\n") + "\n"
+  );
 }
 
 /** The posting text with every evidence span highlighted (ANSI colours when `color`). */
@@ -70,7 +83,8 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
   lines.push("");
   lines.push("reliability (confidence bin: count, mean confidence, accuracy)");
   for (const b of report.calibration.bins) {
-    if (b.count > 0) lines.push(`  [${b.from.toFixed(1)}, ${b.to.toFixed(1)}): ${String(b.count).padStart(4)}  ${fixed(b.meanConfidence)}  ${fixed(b.accuracy)}`);
+    if (b.count > 0)
+      lines.push(`  [${b.from.toFixed(1)}, ${b.to.toFixed(1)}): ${String(b.count).padStart(4)}  ${fixed(b.meanConfidence)}  ${fixed(b.accuracy)}`);
   }
   const wrong = report.postings.filter((p) => !p.correct);
   if (showWrong > 0 && wrong.length > 0) {
@@ -78,7 +92,9 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
     lines.push(`wrong (${wrong.length}; showing ${Math.min(showWrong, wrong.length)}):`);
     for (const p of wrong.slice(0, showWrong)) {
       const s = p.result.scores;
-      lines.push(`  ${p.id}  gold ${p.gold}, got ${p.result.label} (${fixed(p.result.confidence)}; ml ${s.ml}, ai ${s.ai}, neither ${s.neither})  "${p.title.slice(0, 60)}"`);
+      lines.push(
+        `  ${p.id}  gold ${p.gold}, got ${p.result.label} (${fixed(p.result.confidence)}; ml ${s.ml}, ai ${s.ai}, neither ${s.neither})  "${p.title.slice(0, 60)}"`,
+      );
       lines.push(`    top evidence: ${topTerms(p.result, 5).join(", ") || "none"}`);
     }
   }
@@ -91,6 +107,8 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
     }
   }
   lines.push("");
-  lines.push(`summary: accuracy ${pct(report.accuracy)}, macro-F1 ${fixed(report.macroF1)}, ml/ai accuracy ${fixed(report.mlAiAccuracy)}, ECE ${fixed(report.calibration.ece)}, seniority ${fixed(report.seniority.accuracy)}`);
+  lines.push(
+    `summary: accuracy ${pct(report.accuracy)}, macro-F1 ${fixed(report.macroF1)}, ml/ai accuracy ${fixed(report.mlAiAccuracy)}, ECE ${fixed(report.calibration.ece)}, seniority ${fixed(report.seniority.accuracy)}`,
+  );
   return lines.join("\n") + "\n";
 }

@@ -95,7 +95,11 @@ async function commandExplain(args: string[], io: CliIo): Promise<ExitCode> {
 }
 
 async function commandEval(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { lexicon: { type: "string" }, json: { type: "boolean" }, wrong: { type: "string", default: "20" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { lexicon: { type: "string" }, json: { type: "boolean" }, wrong: { type: "string", default: "20" } },
+  });
   const [file] = positionals;
   if (file === undefined) throw new UsageError("eval needs a labelled .jsonl file");
   let text: string;
@@ -121,7 +125,9 @@ async function commandEval(args: string[], io: CliIo): Promise<ExitCode> {
   const gaps = suggestTerms(report, texts, classifier.lexicon);
   if (values.json) {
     const { postings: evaluated, ...summary } = report;
-    const wrong = evaluated.filter((p) => !p.correct).map((p) => ({ id: p.id, gold: p.gold, predicted: p.result.label, confidence: p.result.confidence, top: topTerms(p.result, 5) }));
+    const wrong = evaluated
+      .filter((p) => !p.correct)
+      .map((p) => ({ id: p.id, gold: p.gold, predicted: p.result.label, confidence: p.result.confidence, top: topTerms(p.result, 5) }));
     io.stdout.write(JSON.stringify({ ...summary, wrong, lexiconGaps: gaps }, null, 2) + "\n");
   } else {
     io.stdout.write(evaluationReport(report, Number(values.wrong), gaps));

@@ -14,11 +14,15 @@ export interface TermSuggestion {
 }
 
 const STOP = new Set(
-  "a an and are as at be by for from has have in is it its of on or our the their this to we will with you your who what which can able also more all any other such into over than that these those about experience work working team teams role strong ability skills years including using use new well across".split(" "),
+  "a an and are as at be by for from has have in is it its of on or our the their this to we will with you your who what which can able also more all any other such into over than that these those about experience work working team teams role strong ability skills years including using use new well across".split(
+    " ",
+  ),
 );
 
 function phrasesOf(text: string): Set<string> {
-  const stems = words(text).filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w)).map(stem);
+  const stems = words(text)
+    .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w))
+    .map(stem);
   const out = new Set<string>(stems);
   for (let i = 0; i + 1 < stems.length; i++) out.add(`${stems[i]} ${stems[i + 1]}`);
   return out;

@@ -128,14 +128,28 @@ function fieldMatcher(
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const entries = lexicon.entries;
   const formsOf = entries.map((entry) =>
-    [...entry.terms, ...entry.verbs, ...entry.variants].map((form) => tokensOf(form.trim().toLowerCase()).map((t) => t.text)).filter((tokens) => tokens.length > 0),
+    [...entry.terms, ...entry.verbs, ...entry.variants]
+      .map((form) => tokensOf(form.trim().toLowerCase()).map((t) => t.text))
+      .filter((tokens) => tokens.length > 0),
   );
   return {
     lexicon,
     entries,
     // In a title, title-scoped entries win over general ones that share a form.
-    title: fieldMatcher(entries, formsOf, (e) => e.scope !== "body", (e) => (e.scope === "title" ? 1 : 0), false),
-    body: fieldMatcher(entries, formsOf, (e) => e.scope !== "title", () => 0, true),
+    title: fieldMatcher(
+      entries,
+      formsOf,
+      (e) => e.scope !== "body",
+      (e) => (e.scope === "title" ? 1 : 0),
+      false,
+    ),
+    body: fieldMatcher(
+      entries,
+      formsOf,
+      (e) => e.scope !== "title",
+      () => 0,
+      true,
+    ),
     sectionWeights: lexicon.sectionWeights ?? DEFAULT_SECTION_WEIGHTS,
     decision: lexicon.decision ?? DEFAULT_DECISION,
   };

@@ -19,7 +19,9 @@ export function tokensOf(lower: string): Array<{ text: string; start: number; en
 
 /** The key two spellings of one phrase share ("fine-tuning", "fine tuning", "finetuning" → "finetuning"). */
 export function formKey(form: string): string {
-  return tokensOf(form.trim().toLowerCase()).map((t) => t.text).join("");
+  return tokensOf(form.trim().toLowerCase())
+    .map((t) => t.text)
+    .join("");
 }
 
 /**

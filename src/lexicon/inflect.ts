@@ -31,7 +31,7 @@ export function pluralOf(phrase: string): string | undefined {
  */
 export function verbFormsOf(phrase: string): string[] {
   const words = phrase.toLowerCase().split(" ");
-  const slots = words.flatMap((word, i) => (i === 0 || (i <= 3 && /^(?:and|or)$|,$/.test(words[i - 1] ?? "")) ? [i] : []));
+  const slots = words.flatMap((_word, i) => (i === 0 || (i <= 3 && /^(?:and|or)$|,$/.test(words[i - 1] ?? "")) ? [i] : []));
   const forms = ["PastTense", "PresentTense", "Gerund"].map(() => [...words]);
   for (const i of slots) {
     const raw = words[i] ?? "";
@@ -45,7 +45,9 @@ export function verbFormsOf(phrase: string): string[] {
     const inflected = ["PastTense", "PresentTense", "Gerund"].map((tense) => conjugation?.[tense]);
     // compromise drops a letter of some verbs ending in "ss" ("compress" → "compres"): no inflection is shorter than its verb.
     if (inflected.some((f) => typeof f !== "string" || !WORD.test(f) || f.length < head.length)) return [];
-    inflected.forEach((f, k) => (forms[k]![i] = prefix + f + comma));
+    inflected.forEach((f, k) => {
+      forms[k]![i] = prefix + f + comma;
+    });
   }
   return forms.map((f) => f.join(" ")).filter((f) => f !== phrase.toLowerCase());
 }

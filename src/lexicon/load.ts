@@ -31,16 +31,17 @@ function crossEntryIssues(lexicon: Lexicon): DataIssue[] {
       seen.add(key);
       const owner = owners.get(key);
       if (owner) {
-        issues.push({ path: `entries[${i}].${where}`, message: `surface form "${form}" is also "${owner.form}" in entries[${owner.index}] (${lexicon.entries[owner.index]?.id})` });
+        issues.push({
+          path: `entries[${i}].${where}`,
+          message: `surface form "${form}" is also "${owner.form}" in entries[${owner.index}] (${lexicon.entries[owner.index]?.id})`,
+        });
       } else owners.set(key, { index: i, form });
     });
   });
   return issues;
 }
 
-export type LexiconValidation =
-  | { readonly ok: true; readonly lexicon: Lexicon }
-  | { readonly ok: false; readonly issues: readonly DataIssue[] };
+export type LexiconValidation = { readonly ok: true; readonly lexicon: Lexicon } | { readonly ok: false; readonly issues: readonly DataIssue[] };
 
 /** Validates an untrusted lexicon document and reports every problem, without throwing. */
 export function validateLexicon(input: unknown): LexiconValidation {

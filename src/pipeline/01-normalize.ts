@@ -17,14 +17,51 @@ export interface NormalizedText {
 }
 
 const BLOCK_TAGS = new Set([
-  "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
-  "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "br",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "ul",
 ]);
 const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "svg", "head"]);
 
 /** Markup that only HTML has: a known tag or an entity. Plain text with a stray "<" is not HTML. */
-const LOOKS_LIKE_HTML = /<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|body|html|section|a)(?:\s[^<>]{0,200})?\/?>|&(?:amp|nbsp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i;
+const LOOKS_LIKE_HTML =
+  /<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|body|html|section|a)(?:\s[^<>]{0,200})?\/?>|&(?:amp|nbsp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 
 /** Markup left in text after one round of decoding: HTML that a feed escaped twice ("&lt;p&gt;"). */
 const ESCAPED_TAGS = /<(?:p|div|br|li|ul|ol|h[1-6]|strong|b|span|table|tr|td)(?:\s[^<>]{0,200})?\/?>/i;

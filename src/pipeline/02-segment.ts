@@ -115,7 +115,7 @@ export function segment(text: string, lower: string, bodyStart: number): Section
   const byHeading: Section[] = [];
   const first = ordered[0];
   if (!first || first.at > bodyStart) byHeading.push({ kind: ordered.length > 0 ? "intro" : "other", start: bodyStart, end: first?.at ?? text.length });
-  ordered.forEach((mark, i) => byHeading.push({ kind: mark.kind, start: mark.at, end: ordered[i + 1]?.at ?? text.length, heading: mark.heading }));
+  for (const [i, mark] of ordered.entries()) byHeading.push({ kind: mark.kind, start: mark.at, end: ordered[i + 1]?.at ?? text.length, heading: mark.heading });
   return carveLegal(byHeading, legalSpans(lower, bodyStart));
 }
 

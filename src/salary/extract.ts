@@ -34,20 +34,84 @@ export interface StatedSalary {
 export const ANNUALIZE: Readonly<Record<PayPeriod, number>> = { year: 1, month: 12, week: 52, day: 260, hour: 2080 };
 
 const PREFIX_CURRENCY: Readonly<Record<string, string>> = {
-  $: "USD", us$: "USD", usd: "USD", "usd$": "USD", ca$: "CAD", c$: "CAD", cad: "CAD", "cad$": "CAD", au$: "AUD", a$: "AUD",
-  aud: "AUD", "aud$": "AUD", nz$: "NZD", hk$: "HKD", s$: "SGD", sgd: "SGD", "sgd$": "SGD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY",
-  eur: "EUR", gbp: "GBP", inr: "INR", chf: "CHF", sek: "SEK", nok: "NOK", dkk: "DKK", pln: "PLN", jpy: "JPY", nzd: "NZD", mxn: "MXN",
-  brl: "BRL", zar: "ZAR", rs: "INR", "rs.": "INR",
+  $: "USD",
+  us$: "USD",
+  usd: "USD",
+  usd$: "USD",
+  ca$: "CAD",
+  c$: "CAD",
+  cad: "CAD",
+  cad$: "CAD",
+  au$: "AUD",
+  a$: "AUD",
+  aud: "AUD",
+  aud$: "AUD",
+  nz$: "NZD",
+  hk$: "HKD",
+  s$: "SGD",
+  sgd: "SGD",
+  sgd$: "SGD",
+  "£": "GBP",
+  "€": "EUR",
+  "₹": "INR",
+  "¥": "JPY",
+  eur: "EUR",
+  gbp: "GBP",
+  inr: "INR",
+  chf: "CHF",
+  sek: "SEK",
+  nok: "NOK",
+  dkk: "DKK",
+  pln: "PLN",
+  jpy: "JPY",
+  nzd: "NZD",
+  mxn: "MXN",
+  brl: "BRL",
+  zar: "ZAR",
+  rs: "INR",
+  "rs.": "INR",
 };
 const SUFFIX_CURRENCY: Readonly<Record<string, string>> = {
-  "€": "EUR", euro: "EUR", euros: "EUR", dollar: "USD", dollars: "USD", pound: "GBP", pounds: "GBP", lpa: "INR", lakh: "INR", lakhs: "INR",
+  "€": "EUR",
+  euro: "EUR",
+  euros: "EUR",
+  dollar: "USD",
+  dollars: "USD",
+  pound: "GBP",
+  pounds: "GBP",
+  lpa: "INR",
+  lakh: "INR",
+  lakhs: "INR",
 };
 
 const PERIOD_WORDS: Readonly<Record<string, PayPeriod>> = {
-  year: "year", yr: "year", annum: "year", annually: "year", annual: "year", yearly: "year", pa: "year",
-  hour: "hour", hr: "hour", hourly: "hour", month: "month", mo: "month", monthly: "month",
-  week: "week", wk: "week", weekly: "week", day: "day", daily: "day",
-  jaar: "year", jahr: "year", maand: "month", monat: "month", uur: "hour", stunde: "hour", woche: "week", dag: "day", tag: "day",
+  year: "year",
+  yr: "year",
+  annum: "year",
+  annually: "year",
+  annual: "year",
+  yearly: "year",
+  pa: "year",
+  hour: "hour",
+  hr: "hour",
+  hourly: "hour",
+  month: "month",
+  mo: "month",
+  monthly: "month",
+  week: "week",
+  wk: "week",
+  weekly: "week",
+  day: "day",
+  daily: "day",
+  jaar: "year",
+  jahr: "year",
+  maand: "month",
+  monat: "month",
+  uur: "hour",
+  stunde: "hour",
+  woche: "week",
+  dag: "day",
+  tag: "day",
 };
 
 /** Currencies whose yearly pay runs into the millions of units. */
@@ -179,7 +243,7 @@ function readMoney(text: string, start: number, m: RegExpExecArray): StatedSalar
   // "70k-90k EUR": a k on one end carries to the other ("70-90k").
   let lowValue = low.value;
   let highValue = high?.value ?? low.value;
-  if (high && high.k && !low.k && lowValue < 1000 && highValue >= 1000) lowValue *= 1000;
+  if (high?.k && !low.k && lowValue < 1000 && highValue >= 1000) lowValue *= 1000;
   if (high && low.lakh !== high.lakh && lowValue < 1000) lowValue *= 100_000;
   if (highValue < lowValue) [lowValue, highValue] = [highValue, lowValue];
 

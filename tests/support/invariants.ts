@@ -9,8 +9,7 @@ type PostingArg = Parameters<Api["classify"]>[0];
 
 /** `input[field].slice(start, end) === text` for every span a result reports. */
 export function expectSpansSliceBack(posting: PostingArg, result: Result): void {
-  const fieldText = (field: string): string =>
-    typeof posting === "string" ? posting : ((posting as Record<string, string | undefined>)[field] ?? "");
+  const fieldText = (field: string): string => (typeof posting === "string" ? posting : ((posting as Record<string, string | undefined>)[field] ?? ""));
   const spans = [...result.evidence.flatMap((e) => e.matches), ...(result.seniority.evidence ? [result.seniority.evidence] : []), ...result.salary.mentions];
   for (const span of spans) {
     if (typeof posting === "string") expect(span.field).toBe("input");
@@ -116,7 +115,13 @@ export function describeInvariants(name: string, api: Api, defaultRuns = 1000): 
     });
 
     it("states pay with min ≤ max and annualized ≥ raw, with spans that slice back", () => {
-      const pay = fc.constantFrom("", "Salary: $150,000 - $190,000 per year.", "Pay: $60-$75/hr.", "Compensation €70.000 – €90.000.", "Base salary up to £95k.");
+      const pay = fc.constantFrom(
+        "",
+        "Salary: $150,000 - $190,000 per year.",
+        "Pay: $60-$75/hr.",
+        "Compensation €70.000 – €90.000.",
+        "Base salary up to £95k.",
+      );
       fc.assert(
         fc.property(postingTitle, postingText, pay, (title, body, payLine) => {
           const text = `${body}\n${payLine}`;

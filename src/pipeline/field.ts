@@ -1,0 +1,39 @@
+import type { Field, Span } from "../result.js";
+import type { NormalizedText } from "./01-normalize.js";
+
+/**
+ * One field of a posting as every stage reads it: made once by stage 1 and passed on as a value.
+ * A title cut from the first line of a body shares the body's normalized text and differs only in
+ * `part` and [from, to); a title given as its own field has its own text.
+ */
+export interface FieldValue {
+  /** Which part of the posting this is: the job title or the body. */
+  readonly part: "title" | "body";
+  /** The input field that spans point into: `input[field].slice(start, end)`. */
+  readonly field: Field;
+  /** The original text of that input field. */
+  readonly source: string;
+  /** The normalized text (HTML read as text) and its lowercase of the same length, with the map back to `source`. */
+  readonly norm: NormalizedText;
+  /** The part of `norm.text` this field covers, in normalized offsets. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A span of the original input from normalized offsets [start, end) of a field. */
+export function spanOf(value: FieldValue, start: number, end: number): Span {
+  const s = value.norm.toSource(start, end);
+  return { field: value.field, start: s.start, end: s.end, text: value.source.slice(s.start, s.end) };
+}
+
+/** The field's own part of the lowercased text, without copying when it is the whole text. */
+export function lowerOf(value: FieldValue): string {
+  const lower = value.norm.lower;
+  return value.from === 0 && value.to === lower.length ? lower : lower.slice(value.from, value.to);
+}
+
+/** The field's own part of the normalized text, without copying when it is the whole text. */
+export function textOf(value: FieldValue): string {
+  const text = value.norm.text;
+  return value.from === 0 && value.to === text.length ? text : text.slice(value.from, value.to);
+}
