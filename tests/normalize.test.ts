@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify, InputError } from "../src/index.js";
-import { looksLikeHtml, lowercaseSameLength, normalizeHtml } from "../src/pipeline/01-normalize.js";
+import { looksLikeHtml, lowercaseSameLength, normalizeHtml, plainField } from "../src/pipeline/01-normalize.js";
 import { segment } from "../src/pipeline/02-segment.js";
 
 describe("HTML normalization", () => {
@@ -43,18 +43,18 @@ describe("sections", () => {
   it("cuts the body at the headings it knows", () => {
     const text =
       "We are a startup.\nAbout us\nFounded in 2020.\nWhat you'll do:\n- Build things\nRequirements\n- Python\nNice to have\n- Go\nBenefits\n- Lunch\n";
-    const kinds = segment(text, text.toLowerCase(), 0).map((s) => s.kind);
+    const kinds = segment(plainField(text)).map((s) => s.kind);
     expect(kinds).toEqual(["intro", "about", "role", "requirements", "preferred", "benefits"]);
   });
 
   it("recognizes a heading at the start of a line that goes on after a colon", () => {
     const text = "Responsibilities: build agents\nQualifications: Python\n";
-    expect(segment(text, text.toLowerCase(), 0).map((s) => s.kind)).toEqual(["role", "requirements"]);
+    expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["role", "requirements"]);
   });
 
   it("sections cover the body exactly, in order", () => {
     const text = "Intro\nAbout us\nx\nRequirements\ny";
-    const sections = segment(text, text.toLowerCase(), 0);
+    const sections = segment(plainField(text));
     expect(sections[0]!.start).toBe(0);
     expect(sections.at(-1)!.end).toBe(text.length);
     for (const [i, s] of sections.slice(1).entries()) expect(s.start).toBe(sections[i]!.end);
@@ -84,7 +84,10 @@ describe("input errors", () => {
     const { createClassifier } = await import("../src/index.js");
     const big = "LLM ".repeat(300_000);
     expect(() => classify(big)).toThrow(expect.objectContaining({ code: "INPUT_TOO_LARGE" }));
-    expect(createClassifier({ maxInputLength: 2_000_000 }).classify(big).label).toBeDefined();
+    const r = createClassifier({ maxInputLength: 2_000_000 }).classify(big);
+    // Read to its end: the last "LLM" is evidence, as a span of the input.
+    const lastEnd = r.evidence.flatMap((e) => e.matches).reduce((end, m) => Math.max(end, m.end), 0);
+    expect(lastEnd).toBe(big.length - 1);
   });
 
   it("empty and whitespace-only postings are neither with nothing to go on", () => {
@@ -100,13 +103,13 @@ describe("input errors", () => {
 describe("sections in scraped text", () => {
   it("finds headings glued to the next word", () => {
     const text = "We make maps.About the Role:We need you.Key ResponsibilitiesTrain models.Required SkillsPython.BenefitsLunch.";
-    const kinds = segment(text, text.toLowerCase(), 0).map((s) => s.kind);
+    const kinds = segment(plainField(text)).map((s) => s.kind);
     expect(kinds).toEqual(["intro", "role", "role", "requirements", "benefits"]);
   });
 
   it("marks only the boilerplate sentence as legal, not the whole line", () => {
     const text = "Train ranking models with PyTorch. We are an equal opportunity employer. Deploy them with Triton.";
-    const sections = segment(text, text.toLowerCase(), 0);
+    const sections = segment(plainField(text));
     const legal = sections.filter((s) => s.kind === "legal").map((s) => text.slice(s.start, s.end).trim());
     expect(legal).toEqual(["We are an equal opportunity employer."]);
     expect(sections.map((s) => s.kind)).toEqual(["other", "legal", "other"]);
@@ -114,7 +117,7 @@ describe("sections in scraped text", () => {
 
   it("a body with no headings is one section of unknown kind", () => {
     const text = "Train models.\nDeploy them.";
-    expect(segment(text, text.toLowerCase(), 0).map((s) => s.kind)).toEqual(["other"]);
+    expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["other"]);
   });
 });
 

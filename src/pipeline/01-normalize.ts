@@ -1,12 +1,18 @@
-import { Parser } from "htmlparser2";
-
 /**
  * Stage 1: turn the input (plain text or HTML) into the text the later stages read, plus a way back
  * to offsets in the original input. Plain text is used as is, so offsets are the identity; HTML
  * loses its tags (block elements become line breaks, `<script>`/`<style>` content is dropped),
  * has its entities decoded and its whitespace folded, and every output character remembers the
- * source range it came from.
+ * source range it came from. The result is one field value per part of the posting: the title
+ * (given, or a short first line of the body) and the body.
  */
+import { Parser } from "htmlparser2";
+import type { CheckedPosting, InputFormat } from "../posting.js";
+import type { Field } from "../result.js";
+import { leadingTitle } from "./02-segment.js";
+import type { FieldValue, Part, PostingFields } from "./field.js";
+
+/** Normalized text with the map back to the input it was read from. */
 export interface NormalizedText {
   /** The readable text: what sections and sentences are cut from. */
   readonly text: string;
@@ -227,4 +233,22 @@ export function normalizeHtml(input: string): NormalizedText {
       return { start: map.startOf(start), end: map.endOf(end - 1) };
     },
   };
+}
+
+/** A plain-text field value covering all of `text`. */
+export function plainField(text: string, part: Part = "body", field: Field = "text"): FieldValue {
+  const norm = normalizePlain(text);
+  return { part, field, source: text, norm, from: 0, to: norm.text.length };
+}
+
+/** Stage 1: the posting's title and body as field values. `auto` reads the body as HTML when it looks like HTML. */
+export function normalize(posting: CheckedPosting, format: InputFormat): PostingFields {
+  const html = format === "html" || (format === "auto" && (posting.html ?? looksLikeHtml(posting.body)));
+  const norm = html ? normalizeMarkup(posting.body) : normalizePlain(posting.body);
+  const body: FieldValue = { part: "body", field: posting.bodyField, source: posting.body, norm, from: 0, to: norm.text.length };
+  if (posting.title !== undefined) return { title: plainField(posting.title, "title", "title"), body };
+  // Without a title field, a short first line is read as the title.
+  const lead = leadingTitle(norm.text);
+  if (!lead) return { title: undefined, body };
+  return { title: { ...body, part: "title", to: lead.end }, body: { ...body, from: lead.end } };
 }

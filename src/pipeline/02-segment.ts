@@ -1,6 +1,3 @@
-import type { SectionKind } from "../lexicon/schema.js";
-import { HEADING, HEADING_PUNCTUATION, headingKindOf, INLINE_HEADING, LEGAL_BOILERPLATE, LEGAL_HINT, SENTENCE_END } from "../regex.js";
-
 /**
  * Stage 2: cut the body into sections by its headings ("About us", "Responsibilities",
  * "Requirements", "Nice to have", "Benefits", …). A heading is recognised on its own line
@@ -9,6 +6,11 @@ import { HEADING, HEADING_PUNCTUATION, headingKindOf, INLINE_HEADING, LEGAL_BOIL
  * first heading is the intro; a body without any heading is one section of unknown kind ("other").
  * Sentences of equal-opportunity boilerplate become "legal" sections wherever they stand.
  */
+import type { SectionKind } from "../lexicon/schema.js";
+import { lowerOf, type FieldValue } from "./field.js";
+import { HEADING, HEADING_PUNCTUATION, headingKindOf, INLINE_HEADING, LEGAL_BOILERPLATE, LEGAL_HINT, SENTENCE_END } from "../regex.js";
+
+/** One section of the body: its kind and where it stands. */
 export interface Section {
   readonly kind: SectionKind;
   /** Offsets in the normalized text. */
@@ -70,10 +72,12 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
 }
 
 /** The sentences that hold legal boilerplate, as spans; a sentence ends at SENTENCE_END or a line break. */
-function legalSpans(lower: string, from: number): Array<{ start: number; end: number }> {
+function legalSpans(body: FieldValue): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   LEGAL_HINT.lastIndex = 0;
-  if (!LEGAL_HINT.test(from === 0 ? lower : lower.slice(from))) return spans;
+  if (!LEGAL_HINT.test(lowerOf(body))) return spans;
+  const lower = body.norm.lower;
+  const from = body.from;
   LEGAL_BOILERPLATE.lastIndex = from;
   for (let m = LEGAL_BOILERPLATE.exec(lower); m !== null; m = LEGAL_BOILERPLATE.exec(lower)) {
     let start = m.index;
@@ -95,8 +99,10 @@ function hasColonWithin(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Splits `text[bodyStart..]` into sections in order; together they cover the body exactly. */
-export function segment(text: string, lower: string, bodyStart: number): Section[] {
+/** Stage 2: the body's sections in order; together they cover the body's [from, end of text) exactly. */
+export function segment(body: FieldValue): Section[] {
+  const text = body.norm.text;
+  const bodyStart = body.from;
   const marks: Mark[] = [];
   let lineStart = bodyStart;
   while (lineStart < text.length) {
@@ -116,7 +122,7 @@ export function segment(text: string, lower: string, bodyStart: number): Section
   const first = ordered[0];
   if (!first || first.at > bodyStart) byHeading.push({ kind: ordered.length > 0 ? "intro" : "other", start: bodyStart, end: first?.at ?? text.length });
   for (const [i, mark] of ordered.entries()) byHeading.push({ kind: mark.kind, start: mark.at, end: ordered[i + 1]?.at ?? text.length, heading: mark.heading });
-  return carveLegal(byHeading, legalSpans(lower, bodyStart));
+  return carveLegal(byHeading, legalSpans(body));
 }
 
 /** Cuts the legal spans out of the heading sections, keeping the cover exact and ordered. */

@@ -1,6 +1,3 @@
-import type { DecisionSettings } from "../lexicon/schema.js";
-import type { RoleScores } from "./04-weigh.js";
-
 /**
  * Stage 5: turn the role scores into a label, a calibrated confidence and the mixed flag.
  * `neither` when the ML+AI evidence is below `minEvidence`, or when evidence for another kind of
@@ -8,6 +5,10 @@ import type { RoleScores } from "./04-weigh.js";
  * Confidence is a logistic function of the log-ratio between the two roles and of the amount of
  * evidence, with coefficients fitted on labelled postings (see `role-lens eval`).
  */
+import type { DecisionSettings } from "../lexicon/schema.js";
+import type { RoleScores } from "./04-weigh.js";
+
+/** The label of a posting. */
 export type Label = "ml-engineer" | "ai-engineer" | "neither";
 
 export interface Decision {
@@ -20,6 +21,7 @@ export interface Decision {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** Stage 5: the label, confidence, mixed flag and reason for a posting's role scores. */
 export function decide(scores: RoleScores, settings: DecisionSettings): Decision {
   const { ml, ai, neither } = scores;
   const core = ml + ai;
