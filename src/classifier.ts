@@ -14,6 +14,7 @@ import { spanOf, valueFor, type PostingFields } from "./pipeline/field.js";
 import { checkPosting, DEFAULT_MAX_INPUT_LENGTH, type InputFormat, type Posting } from "./posting.js";
 import type { Classification, Evidence } from "./result.js";
 import { bandFor, compareToBand, loadBandTable, type BandTable } from "./salary/band.js";
+import { ROLE_OF_LABEL } from "./vocabulary.js";
 
 export interface ClassifierOptions {
   /** A lexicon document (validated here) or an already validated `Lexicon`. Defaults to the bundled one. */
@@ -71,7 +72,7 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
   const level = seniority(fields);
   const mentions = statedPay(fields);
 
-  const role = decision.label === "ml-engineer" ? "ml" : decision.label === "ai-engineer" ? "ai" : undefined;
+  const role = ROLE_OF_LABEL[decision.label];
   const band = role ? bandFor(table, role, level.level) : null;
   const stated = mentions[0] ?? null;
   const result: Classification = {

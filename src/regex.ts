@@ -7,6 +7,7 @@
  * group repeats, and every alternation anchored by literal text. All run on lowercased text unless
  * noted. None uses the `u` flag on the hot path: V8 runs the ASCII forms faster.
  */
+import type { SectionKind } from "./vocabulary.js";
 
 /**
  * A token of text or of a lexicon phrase (see lexicon/forms.ts): letters and digits (Latin-1 and
@@ -96,7 +97,7 @@ const HEADING_CLOSER = "(?:\\s(?:and|&)\\s[a-z ]{1,30})?[!]?$";
  * appear in the feeds). Tested on one trimmed, lowercased line (or the part before its colon) of at
  * most 80 characters; the whole candidate must be the heading, so a bullet that mentions "skills" is not one.
  */
-const HEADING_KINDS = ["preferred", "requirements", "role", "benefits", "about", "legal"] as const;
+const HEADING_KINDS = ["preferred", "requirements", "role", "benefits", "about", "legal"] as const satisfies readonly SectionKind[];
 export type HeadingKind = (typeof HEADING_KINDS)[number];
 const HEADING_WORDS: Readonly<Record<HeadingKind, string>> = {
   preferred:

@@ -6,17 +6,17 @@
  * evidence, with coefficients fitted on labelled postings (see `role-lens eval`).
  */
 import type { DecisionSettings } from "../lexicon/schema.js";
+import type { Label, Reason } from "../vocabulary.js";
 import type { RoleScores } from "./04-weigh.js";
 
-/** The label of a posting. */
-export type Label = "ml-engineer" | "ai-engineer" | "neither";
+export type { Label } from "../vocabulary.js";
 
 export interface Decision {
   readonly label: Label;
   readonly confidence: number;
   readonly mixed: boolean;
   /** Why the label was chosen, in words a reader can check against the evidence. */
-  readonly reason: "thin-evidence" | "other-role" | "ml-dominates" | "ai-dominates";
+  readonly reason: Reason;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
