@@ -6,7 +6,7 @@ import { tokensOf } from "../src/lexicon/forms.js";
 import { plainField } from "../src/pipeline/01-normalize.js";
 import { matchField, type NegationCues, type RawMatch } from "../src/pipeline/03-match.js";
 import type { FieldValue, Part } from "../src/pipeline/field.js";
-import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../src/regex.js";
+import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../src/pipeline/patterns.js";
 
 /** A field's forms as the definition reads them: each form's tokens, and the entry its key names in that field. */
 interface ReferenceForm {

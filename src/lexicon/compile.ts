@@ -1,5 +1,5 @@
 import type { DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
-import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../regex.js";
+import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../pipeline/patterns.js";
 import { tokensOf } from "./forms.js";
 
 /** Section weights used when a lexicon does not set its own. Title evidence is weighted by its entries. */

@@ -10,6 +10,7 @@ import { Parser } from "htmlparser2";
 import type { CheckedPosting, InputFormat } from "../posting.js";
 import type { Field } from "../result.js";
 import { leadingTitle } from "./02-segment.js";
+import { ALL_WHITESPACE, ESCAPED_TAGS, LOOKS_LIKE_HTML, WHITESPACE, WHITESPACE_RUN } from "./patterns.js";
 import type { FieldValue, Part, PostingFields } from "./field.js";
 
 /** Normalized text with the map back to the input it was read from. */
@@ -64,13 +65,6 @@ const BLOCK_TAGS = new Set([
   "ul",
 ]);
 const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "svg", "head"]);
-
-/** Markup that only HTML has: a known tag or an entity. Plain text with a stray "<" is not HTML. */
-const LOOKS_LIKE_HTML =
-  /<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|body|html|section|a)(?:\s[^<>]{0,200})?\/?>|&(?:amp|nbsp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i;
-
-/** Markup left in text after one round of decoding: HTML that a feed escaped twice ("&lt;p&gt;"). */
-const ESCAPED_TAGS = /<(?:p|div|br|li|ul|ol|h[1-6]|strong|b|span|table|tr|td)(?:\s[^<>]{0,200})?\/?>/i;
 
 /**
  * HTML, decoded once more when the first round leaves tags behind (feeds that escape their HTML,
@@ -152,9 +146,6 @@ class RunMap {
   }
 }
 
-/** Whitespace to fold into one space: any run of two or more, or one that is not a plain space. A lone space is copied as is. */
-const WHITESPACE_RUN = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
-
 export function normalizeHtml(input: string): NormalizedText {
   const pieces: string[] = [];
   const map = new RunMap();
@@ -200,13 +191,13 @@ export function normalizeHtml(input: string): NormalizedText {
         const end = parser.endIndex + 1;
         // A decoded entity arrives as its own chunk whose length differs from its source.
         if (data.length !== end - start) {
-          if (/^\s+$/.test(data)) {
+          if (ALL_WHITESPACE.test(data)) {
             if (!atLineStart && pendingSpace < 0) pendingSpace = start;
           } else emit(data, start, end, false);
           return;
         }
         let at = 0;
-        if (atLineStart) while (at < data.length && /\s/.test(data[at]!)) at++;
+        if (atLineStart) while (at < data.length && WHITESPACE.test(data[at]!)) at++;
         WHITESPACE_RUN.lastIndex = at;
         for (let ws = WHITESPACE_RUN.exec(data); ws !== null; ws = WHITESPACE_RUN.exec(data)) {
           if (ws.index > at) emit(data.slice(at, ws.index), start + at, start + ws.index, true);

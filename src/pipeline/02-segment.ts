@@ -8,7 +8,19 @@
  */
 import type { SectionKind } from "../lexicon/schema.js";
 import { lowerOf, type FieldValue } from "./field.js";
-import { HEADING, HEADING_PUNCTUATION, headingKindOf, INLINE_HEADING, LEGAL_BOILERPLATE, LEGAL_HINT, SENTENCE_END } from "../regex.js";
+import {
+  HEADING,
+  HEADING_PUNCTUATION,
+  headingKindOf,
+  INLINE_HEADING,
+  INLINE_HEADING_OPENS,
+  LEGAL_BOILERPLATE,
+  LEGAL_HINT,
+  NON_SPACE,
+  SENTENCE_END,
+  SENTENCE_ENDING,
+  WHITESPACE_RUNS,
+} from "./patterns.js";
 
 /** One section of the body: its kind and where it stands. */
 export interface Section {
@@ -41,7 +53,7 @@ function headingKind(line: string): SectionKind | undefined {
   let last = raw.length - 1;
   while (last >= 0 && raw.charCodeAt(last) <= 32) last--;
   if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
-  const candidate = trimMarks(raw).toLowerCase().replace(/\s+/g, " ");
+  const candidate = trimMarks(raw).toLowerCase().replace(WHITESPACE_RUNS, " ");
   if (candidate.length < 2 || candidate.length > 80 || HEADING_PUNCTUATION.test(candidate)) return undefined;
   const m = HEADING.exec(candidate);
   return m ? headingKindOf(m) : undefined;
@@ -62,7 +74,7 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
     const at = m.index;
     const before = text.slice(Math.max(from, at - 3), at);
     const after = text.slice(at + m[0].length, at + m[0].length + 8);
-    const opens = at === from || before.endsWith("\n") || /[.!?:;)\]]\s{0,2}$|\s{2}$|[a-z)]$/.test(before);
+    const opens = at === from || before.endsWith("\n") || INLINE_HEADING_OPENS.test(before);
     // Glued means a lowercase end running into a capital ("ResponsibilitiesDevelop").
     const glued = isUpper(after[0]) && !isUpper(m[0].at(-1));
     if (!opens || !(after.trimStart().startsWith(":") || glued)) continue;
@@ -150,11 +162,11 @@ function carveLegal(sections: readonly Section[], legal: ReadonlyArray<{ start: 
 
 /** The first line, when it reads like a job title: short, with more text after it. */
 export function leadingTitle(text: string): { end: number } | undefined {
-  const first = text.search(/\S/);
+  const first = text.search(NON_SPACE);
   if (first < 0) return undefined;
   const lineEnd = text.indexOf("\n", first);
   if (lineEnd < 0) return undefined;
   const line = text.slice(first, lineEnd).trim();
-  if (line.length < 3 || line.length > 100 || /[.!?]$/.test(line) || headingKind(line)) return undefined;
+  if (line.length < 3 || line.length > 100 || SENTENCE_ENDING.test(line) || headingKind(line)) return undefined;
   return { end: lineEnd };
 }
