@@ -32,6 +32,19 @@ export interface Section {
   readonly heading?: string;
 }
 
+/** A heading before a colon is at most this long ("What you'll do: …"); a longer lead is a sentence. */
+const HEADING_LEAD_MAX = 60;
+/** A line longer than this is a sentence or bullet, not a heading (unless a heading leads it before a colon). */
+const HEADING_LINE_MAX = 90;
+/** The longest heading after its marks are trimmed: the length HEADING is written for. */
+const HEADING_MAX = 80;
+/** A first line read as the title is a few words: at least this long, and at most `TITLE_LINE_MAX`. */
+const TITLE_LINE_MIN = 3;
+const TITLE_LINE_MAX = 100;
+/** How much text before and after a glued heading is read to see whether it opens a section. */
+const INLINE_BEFORE = 3;
+const INLINE_AFTER = 8;
+
 /** Bullets, markdown marks and colons around a heading ("## Requirements:", "* About us *"). */
 const MARK_CODES = new Set([..." \t\r#*-–•·>|:"].map((c) => c.charCodeAt(0)));
 
@@ -47,14 +60,14 @@ const SENTENCE_PUNCTUATION_CODES = new Set([...".!?;,"].map((c) => c.charCodeAt(
 
 function headingKind(line: string): SectionKind | undefined {
   const colon = line.indexOf(":");
-  const raw = colon > 0 && colon <= 60 ? line.slice(0, colon) : line;
+  const raw = colon > 0 && colon <= HEADING_LEAD_MAX ? line.slice(0, colon) : line;
   // Most lines are sentences or bullets, too long or ending like a sentence: leave before any regex work.
-  if (raw.length > 90) return undefined;
+  if (raw.length > HEADING_LINE_MAX) return undefined;
   let last = raw.length - 1;
   while (last >= 0 && raw.charCodeAt(last) <= 32) last--;
   if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
   const candidate = trimMarks(raw).toLowerCase().replace(WHITESPACE_RUNS, " ");
-  if (candidate.length < 2 || candidate.length > 80 || HEADING_PUNCTUATION.test(candidate)) return undefined;
+  if (candidate.length < 2 || candidate.length > HEADING_MAX || HEADING_PUNCTUATION.test(candidate)) return undefined;
   const m = HEADING.exec(candidate);
   return m ? headingKindOf(m) : undefined;
 }
@@ -72,8 +85,8 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
   INLINE_HEADING.lastIndex = from;
   for (let m = INLINE_HEADING.exec(text); m !== null; m = INLINE_HEADING.exec(text)) {
     const at = m.index;
-    const before = text.slice(Math.max(from, at - 3), at);
-    const after = text.slice(at + m[0].length, at + m[0].length + 8);
+    const before = text.slice(Math.max(from, at - INLINE_BEFORE), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + INLINE_AFTER);
     const opens = at === from || before.endsWith("\n") || INLINE_HEADING_OPENS.test(before);
     // Glued means a lowercase end running into a capital ("ResponsibilitiesDevelop").
     const glued = isUpper(after[0]) && !isUpper(m[0].at(-1));
@@ -121,7 +134,8 @@ export function segment(body: FieldValue): Section[] {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     // A heading is a short line, or a short lead before a colon: skip long sentences without slicing them.
-    const candidate = lineEnd - lineStart <= 90 || hasColonWithin(text, lineStart + 1, Math.min(lineEnd, lineStart + 61));
+    // The colon window is the one headingKind reads: a colon at line offsets 1 to HEADING_LEAD_MAX.
+    const candidate = lineEnd - lineStart <= HEADING_LINE_MAX || hasColonWithin(text, lineStart + 1, Math.min(lineEnd, lineStart + HEADING_LEAD_MAX + 1));
     const kind = candidate ? headingKind(text.slice(lineStart, lineEnd)) : undefined;
     if (kind) marks.push({ at: lineStart, kind, heading: text.slice(lineStart, lineEnd).trim() });
     lineStart = lineEnd + 1;
@@ -167,6 +181,6 @@ export function leadingTitle(text: string): { end: number } | undefined {
   const lineEnd = text.indexOf("\n", first);
   if (lineEnd < 0) return undefined;
   const line = text.slice(first, lineEnd).trim();
-  if (line.length < 3 || line.length > 100 || SENTENCE_ENDING.test(line) || headingKind(line)) return undefined;
+  if (line.length < TITLE_LINE_MIN || line.length > TITLE_LINE_MAX || SENTENCE_ENDING.test(line) || headingKind(line)) return undefined;
   return { end: lineEnd };
 }

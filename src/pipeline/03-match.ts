@@ -11,6 +11,7 @@
  */
 import type { CompiledLexicon, FieldMatcher, PhraseState } from "../lexicon/compile.js";
 import { isGlue, isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
+import { PHRASE_GAP_MAX } from "./patterns.js";
 import { lowerOf, type FieldValue, type Part, type PostingFields } from "./field.js";
 
 /** A phrase found in one part of the posting: the lexicon entry's index and its normalized offsets. */
@@ -42,9 +43,9 @@ const GAP = new Uint8Array(0x2020);
 for (const c of " \t\n\r\f\v\u00a0-/'\u2019&,") GAP[c.charCodeAt(0)] = 1;
 const isGapCode = (c: number) => c < 0x2020 && GAP[c] === 1;
 
-/** Where the next token starts when one to three gap characters lead to it from `from`, else -1. */
+/** Where the next token starts when one to PHRASE_GAP_MAX gap characters lead to it from `from`, else -1. */
 function tokenAfterGap(text: string, from: number): number {
-  const limit = Math.min(text.length, from + 3);
+  const limit = Math.min(text.length, from + PHRASE_GAP_MAX);
   let at = from;
   while (at < limit && isGapCode(text.charCodeAt(at))) at++;
   return at > from && isTokenStart(text, at, 0) ? at : -1;

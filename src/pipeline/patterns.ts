@@ -60,8 +60,10 @@ const MAX_PATTERN_LENGTH = 19_000;
 /** Every place a token can start: a letter or digit after a non-letter, or a ".". */
 const ANY_TOKEN_START = new RegExp(`(?<![${TOKEN_WORD}])[${TOKEN_WORD}.]`, "g");
 
-/** What may stand between two tokens of one phrase: up to three spaces, hyphens, slashes, apostrophes, "&" or ",". */
-export const PHRASE_GAP = /^[\s\-/'\u2019&,]{1,3}$/;
+/** At most this many characters stand between two tokens of one phrase: PHRASE_GAP and the match stage's scan agree on it. */
+export const PHRASE_GAP_MAX = 3;
+/** What may stand between two tokens of one phrase: up to PHRASE_GAP_MAX spaces, hyphens, slashes, apostrophes, "&" or ",". */
+export const PHRASE_GAP = new RegExp(`^[\\s\\-/'\\u2019&,]{1,${PHRASE_GAP_MAX}}$`);
 
 /**
  * Negation cues in the few words before a match, in the same sentence: "no", "not", "without",
