@@ -53,7 +53,7 @@ function evidenceOf(compiled: CompiledLexicon, fields: PostingFields, weighed: r
       unsupported: w.unsupported,
       contribution: round(w.contribution),
       matches: w.matches.map((m) => {
-        // Built field by field: object spread here costs more than the whole match stage.
+        // Built field by field, not by spread, on the hot path (README, Performance).
         const span = spanOf(valueFor(fields, m.part), m.start, m.end);
         return { field: span.field, start: span.start, end: span.end, text: span.text, section: m.section, negated: m.negated, weight: round(m.weight) };
       }),

@@ -24,8 +24,8 @@ const TOKEN_WORD = "a-z0-9_\\u00c0-\\u024f";
  * so it runs in linear time whatever the lexicon holds. It finds a superset of the places where such
  * a token stands as a whole token; the matcher confirms each with isTokenStart and tokenEnd. `\b` is the fastest
  * start test but needs an ASCII letter or digit first, so tokens that start with "." or a non-ASCII
- * letter are looked for after a lookbehind instead. (A character trie of the same tokens scans
- * about 8% faster but takes ten times as long to build, which a cold start feels more.)
+ * letter are looked for after a lookbehind instead. A flat alternation, not a character trie: it
+ * builds far faster (README, Performance).
  */
 export function tokenStartPattern(tokens: ReadonlySet<string>): RegExp {
   let length = 0;
@@ -52,8 +52,8 @@ export function tokenStartPattern(tokens: ReadonlySet<string>): RegExp {
 }
 
 /**
- * V8 stops optimizing a pattern longer than 20 KB (measured here: 3.5 times slower just past it) and
- * compiles long alternations slowly, so a lexicon whose pattern would be longer than this is scanned
+ * V8 stops optimizing a pattern longer than 20 KB and compiles long alternations slowly (README,
+ * Performance), so a lexicon whose pattern would be longer than this is scanned
  * from every token start instead: about twice the scan time of the default lexicon's pattern, same matches.
  */
 const MAX_PATTERN_LENGTH = 19_000;
