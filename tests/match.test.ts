@@ -4,7 +4,7 @@ import { defaultLexicon } from "../src/classifier.js";
 import { compileLexicon, type FieldMatcher } from "../src/lexicon/compile.js";
 import { tokensOf } from "../src/lexicon/forms.js";
 import { plainField } from "../src/pipeline/01-normalize.js";
-import { matchField, type NegationCues, type RawMatch } from "../src/pipeline/03-match.js";
+import { match, matchField, type NegationCues, type RawMatch } from "../src/pipeline/03-match.js";
 import type { FieldValue, Part } from "../src/pipeline/field.js";
 import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../src/pipeline/patterns.js";
 
@@ -162,5 +162,23 @@ describe("matching", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("stage 3 over a posting", () => {
+  it("returns the title's matches, then the body's, each with its part; negation cues come from the body only", () => {
+    const fields = {
+      title: plainField("no-code machine learning engineer", "title", "title"),
+      body: plainField("no pytorch needed. we fine-tune llms daily."),
+    };
+    const found = match(compiled, fields);
+    const title = matchField(compiled.title, fields.title);
+    const body = matchField(compiled.body, fields.body, true);
+    expect(title.matches.length).toBeGreaterThan(0);
+    expect(body.matches.length).toBeGreaterThan(0);
+    expect(found).toEqual({ matches: [...title.matches, ...body.matches], cues: body.cues });
+    expect(found.matches.map((m) => m.part)).toEqual([...title.matches.map(() => "title"), ...body.matches.map(() => "body")]);
+    expect(found.cues).toEqual({ starts: [0], ends: [2] });
+    expect(title.cues).toEqual({ starts: [], ends: [] });
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { classify, InputError } from "../src/index.js";
-import { looksLikeHtml, lowercaseSameLength, normalizeHtml, plainField } from "../src/pipeline/01-normalize.js";
+import { looksLikeHtml, lowercaseSameLength, normalize, normalizeHtml, plainField } from "../src/pipeline/01-normalize.js";
 import { segment } from "../src/pipeline/02-segment.js";
+import { lowerOf, spanOf, textOf } from "../src/pipeline/field.js";
+import { checkPosting, DEFAULT_MAX_INPUT_LENGTH } from "../src/posting.js";
 
 describe("HTML normalization", () => {
   it("keeps block boundaries, decodes entities and drops script and style content", () => {
@@ -131,5 +133,34 @@ describe("HTML escaped twice", () => {
     const inBody = r.evidence.flatMap((e) => e.matches).filter((m) => m.field === "html");
     expect(inBody.length).toBeGreaterThan(2);
     for (const m of inBody) expect(html.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe("stage 1 field values", () => {
+  const checked = (posting: Parameters<typeof checkPosting>[0]) => checkPosting(posting, DEFAULT_MAX_INPUT_LENGTH);
+
+  it("a given title is its own value; the body covers all of its text", () => {
+    const { title, body } = normalize(checked({ title: "ML Engineer", html: "<p>Train &amp; ship</p>" }), "auto");
+    expect(title).toMatchObject({ part: "title", field: "title", from: 0, to: "ML Engineer".length });
+    expect(body).toMatchObject({ part: "body", field: "html", from: 0, to: body.norm.text.length });
+    expect(textOf(body)).toBe("Train & ship\n");
+    expect(spanOf(body, 6, 7)).toEqual({ field: "html", start: 9, end: 14, text: "&amp;" });
+  });
+
+  it("without a title, a short first line is the title: both values share one text and split it", () => {
+    const source = "Senior ML Engineer\nWe train models.";
+    const { title, body } = normalize(checked(source), "auto");
+    expect(title!.norm).toBe(body.norm);
+    expect(textOf(title!)).toBe("Senior ML Engineer");
+    expect([title!.to, body.from]).toEqual([source.indexOf("\n"), source.indexOf("\n")]);
+    expect(lowerOf(body)).toBe("\nwe train models.");
+  });
+
+  it("a first line that reads as a sentence or a heading stays in the body", () => {
+    for (const source of ["We train models.\nMore text", "Requirements\nPython"]) {
+      const { title, body } = normalize(checked(source), "auto");
+      expect(title).toBeUndefined();
+      expect(body.from).toBe(0);
+    }
   });
 });
