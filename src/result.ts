@@ -1,10 +1,11 @@
 import * as z from "zod";
+import { BAND_ROLES, COMPARISONS, ENTRY_ROLES, FIELDS, LABELS, LEVEL_BASES, LEVELS, PAY_PERIODS, REASONS, SECTION_KINDS } from "./vocabulary.js";
 
 /** Which field of the input a span points into: the title or body of a posting object, or the whole string input. */
-export const fieldSchema = z.enum(["input", "title", "text", "html"]);
-export const sectionKindSchema = z.enum(["title", "intro", "about", "role", "requirements", "preferred", "benefits", "legal", "other"]);
-export const labelSchema = z.enum(["ml-engineer", "ai-engineer", "neither"]);
-export const levelSchema = z.enum(["junior", "mid", "senior", "staff"]);
+export const fieldSchema = z.enum(FIELDS);
+export const sectionKindSchema = z.enum(SECTION_KINDS);
+export const labelSchema = z.enum(LABELS);
+export const levelSchema = z.enum(LEVELS);
 
 /** A span of the original input: `input[field].slice(start, end) === text`. */
 export const spanSchema = z.object({
@@ -23,7 +24,7 @@ export const evidenceMatchSchema = spanSchema.extend({
 
 export const evidenceSchema = z.object({
   id: z.string(),
-  role: z.enum(["ml", "ai", "shared", "neither"]),
+  role: z.enum(ENTRY_ROLES),
   category: z.string(),
   source: z.string(),
   weight: z.number(),
@@ -36,7 +37,7 @@ export const evidenceSchema = z.object({
 });
 
 export const salaryBandSchema = z.object({
-  role: z.enum(["ml", "ai"]),
+  role: z.enum(BAND_ROLES),
   level: levelSchema,
   min: z.number(),
   max: z.number(),
@@ -51,7 +52,7 @@ export const statedSalarySchema = spanSchema.extend({
   max: z.number(),
   /** ISO 4217, as the posting marks it; never converted. */
   currency: z.string(),
-  period: z.enum(["year", "month", "week", "day", "hour"]),
+  period: z.enum(PAY_PERIODS),
   /** min and max per year: hours × 2080, days × 260, weeks × 52, months × 12. */
   annualMin: z.number(),
   annualMax: z.number(),
@@ -59,7 +60,7 @@ export const statedSalarySchema = spanSchema.extend({
 
 export const seniorityResultSchema = z.object({
   level: levelSchema,
-  basis: z.enum(["title", "body", "years", "default"]),
+  basis: z.enum(LEVEL_BASES),
   evidence: spanSchema.nullable(),
   yearsRequired: z.number().nullable(),
 });
@@ -70,7 +71,7 @@ export const classificationSchema = z.object({
   /** Probability that `label` is right, calibrated on labelled postings. */
   confidence: z.number().min(0).max(1),
   mixed: z.boolean(),
-  reason: z.enum(["thin-evidence", "other-role", "ml-dominates", "ai-dominates"]),
+  reason: z.enum(REASONS),
   scores: z.object({ ml: z.number(), ai: z.number(), neither: z.number() }),
   evidence: z.array(evidenceSchema),
   seniority: seniorityResultSchema,
@@ -82,7 +83,7 @@ export const classificationSchema = z.object({
     /** Every salary the posting states, in order (one per location, say). */
     mentions: z.array(statedSalarySchema),
     /** Where the stated range falls against the band, when both exist and the pay is in USD. */
-    comparison: z.enum(["below", "within", "above"]).nullable(),
+    comparison: z.enum(COMPARISONS).nullable(),
   }),
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { defaultBands } from "../src/classifier.js";
 import { createClassifier, defaultLexicon, LexiconError, loadBandTable, loadLexicon, validateLexicon } from "../src/index.js";
 import { expandLexicon } from "../src/lexicon/expand.js";
+import { trustedLexicon } from "../src/lexicon/load.js";
 
 const entry = (over: Record<string, unknown> = {}) => ({
   id: "ml.x",
@@ -23,6 +24,16 @@ describe("lexicon validation", () => {
     const bands = JSON.parse(readFileSync(new URL("../lexicons/salary-bands.json", import.meta.url), "utf8"));
     expect(defaultBands()).toEqual(loadBandTable(bands));
     expect(defaultLexicon().entries.length).toBeGreaterThan(40);
+  });
+
+  it("the trusted path fills the schema's defaults, and only those, as zod does", () => {
+    const bare = lexicon([entry(), entry({ id: "ml.y", terms: ["y"], ambiguous: true, scope: "body" })]);
+    expect(trustedLexicon(bare as Parameters<typeof trustedLexicon>[0])).toEqual(loadLexicon(bare));
+    const [first, second] = trustedLexicon(bare as Parameters<typeof trustedLexicon>[0]).entries;
+    expect(first).toMatchObject({ verbs: [], variants: [], inflect: false, ambiguous: false, scope: "any" });
+    expect(second).toMatchObject({ ambiguous: true, scope: "body" });
+    // Each entry gets its own default arrays.
+    expect(first!.verbs).not.toBe(second!.verbs);
   });
 
   it("reports every problem with its path", () => {

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { defaultLexicon } from "../src/classifier.js";
 import { compileLexicon, type FieldMatcher } from "../src/lexicon/compile.js";
 import { tokensOf } from "../src/lexicon/forms.js";
-import { matchField, type NegationCues, type RawMatch } from "../src/pipeline/03-match.js";
-import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../src/regex.js";
+import { plainField } from "../src/pipeline/01-normalize.js";
+import { match, matchField, type NegationCues, type RawMatch } from "../src/pipeline/03-match.js";
+import type { FieldValue, Part } from "../src/pipeline/field.js";
+import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../src/pipeline/patterns.js";
 
 /** A field's forms as the definition reads them: each form's tokens, and the entry its key names in that field. */
 interface ReferenceForm {
@@ -46,6 +48,7 @@ function matchByDefinition(
   from: number,
   to: number,
   withCues: boolean,
+  part: Part,
 ): { matches: RawMatch[]; cues: NegationCues } {
   // The field is read on its own: a word cut by its end is cut there.
   const tokens = tokensOf(lower.slice(from, to)).map((t) => ({ text: t.text, start: from + t.start, end: from + t.end }));
@@ -68,7 +71,7 @@ function matchByDefinition(
       if (fits && (!best || form.tokens.length > best.length)) best = { entry: form.entry, length: form.tokens.length };
     }
     if (best) {
-      matches.push({ entry: best.entry, start: t.start, end: tokens[i + best.length - 1]!.end });
+      matches.push({ part, entryIndex: best.entry, start: t.start, end: tokens[i + best.length - 1]!.end });
       i += best.length;
     } else i++;
   }
@@ -76,6 +79,9 @@ function matchByDefinition(
 }
 
 const compiled = compileLexicon(defaultLexicon());
+
+/** Lowercased text as a field value covering [from, to). */
+const fieldOf = (lower: string, part: Part = "body", from = 0, to = lower.length): FieldValue => ({ ...plainField(lower, part), from, to });
 const bodyForms = referenceForms("body");
 const titleForms = referenceForms("title");
 /** The same matcher with the pattern a lexicon too large for one pattern gets: every token start is a candidate. */
@@ -127,9 +133,7 @@ describe("matching", () => {
     expect(everyTokenStart.starts.source.length).toBeLessThan(100);
     // That pattern also stops at a "." that starts no token; the phrase just after it still counts.
     const found = (matcher: FieldMatcher, text: string) => {
-      const out: RawMatch[] = [];
-      matchField(matcher, text, 0, text.length, out);
-      return out.map((m) => text.slice(m.start, m.end));
+      return matchField(matcher, fieldOf(text)).matches.map((m) => text.slice(m.start, m.end));
     };
     expect(found(everyTokenStart, ".+machine learning")).toEqual(["machine learning"]);
     expect(found(everyTokenStart, ".+machine learning")).toEqual(found(compiled.body, ".+machine learning"));
@@ -137,9 +141,7 @@ describe("matching", () => {
 
   it("a phrase written as one word matches its spaced or hyphenated form, and only as a whole token", () => {
     const found = (text: string) => {
-      const out: RawMatch[] = [];
-      matchField(compiled.body, text, 0, text.length, out);
-      return out.map((m) => compiled.entries[m.entry]!.id);
+      return matchField(compiled.body, fieldOf(text)).matches.map((m) => compiled.entries[m.entryIndex]!.id);
     };
     const fineTuning = found("we do fine-tuning")[0];
     expect(fineTuning).toBeDefined();
@@ -153,18 +155,30 @@ describe("matching", () => {
       fc.property(text, fc.nat(), fc.nat(), (lower, a, b) => {
         const from = lower.length === 0 ? 0 : a % lower.length;
         const to = from + (lower.length === from ? 0 : b % (lower.length - from + 1));
-        const expected = matchByDefinition(bodyForms, lower, from, to, true);
-        for (const matcher of [compiled.body, everyTokenStart]) {
-          const out: RawMatch[] = [];
-          const cues: NegationCues = { starts: [], ends: [] };
-          matchField(matcher, lower, from, to, out, cues);
-          expect({ matches: out, cues }).toEqual(expected);
-        }
-        const inTitle: RawMatch[] = [];
-        matchField(compiled.title, lower, from, to, inTitle);
-        expect(inTitle).toEqual(matchByDefinition(titleForms, lower, from, to, false).matches);
+        const expected = matchByDefinition(bodyForms, lower, from, to, true, "body");
+        for (const matcher of [compiled.body, everyTokenStart]) expect(matchField(matcher, fieldOf(lower, "body", from, to), true)).toEqual(expected);
+        const inTitle = matchField(compiled.title, fieldOf(lower, "title", from, to));
+        expect(inTitle.matches).toEqual(matchByDefinition(titleForms, lower, from, to, false, "title").matches);
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("stage 3 over a posting", () => {
+  it("returns the title's matches, then the body's, each with its part; negation cues come from the body only", () => {
+    const fields = {
+      title: plainField("no-code machine learning engineer", "title", "title"),
+      body: plainField("no pytorch needed. we fine-tune llms daily."),
+    };
+    const found = match(compiled, fields);
+    const title = matchField(compiled.title, fields.title);
+    const body = matchField(compiled.body, fields.body, true);
+    expect(title.matches.length).toBeGreaterThan(0);
+    expect(body.matches.length).toBeGreaterThan(0);
+    expect(found).toEqual({ matches: [...title.matches, ...body.matches], cues: body.cues });
+    expect(found.matches.map((m) => m.part)).toEqual([...title.matches.map(() => "title"), ...body.matches.map(() => "body")]);
+    expect(found.cues).toEqual({ starts: [0], ends: [2] });
+    expect(title.cues).toEqual({ starts: [], ends: [] });
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createClassifier } from "../src/classifier.js";
 import { tokensOf } from "../src/lexicon/forms.js";
-import { NEGATION_AFTER, NEGATION_CONTRACTIONS, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, NEGATION_WORDS } from "../src/regex.js";
+import { NEGATION_AFTER, NEGATION_CONTRACTIONS, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, NEGATION_WORDS } from "../src/pipeline/patterns.js";
 
 /**
  * The reference reading of negation, straight from its definition: the nearest cue before the phrase,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { classify, InputError } from "../src/index.js";
-import { looksLikeHtml, lowercaseSameLength, normalizeHtml } from "../src/pipeline/01-normalize.js";
+import { looksLikeHtml, lowercaseSameLength, normalize, normalizeHtml, plainField } from "../src/pipeline/01-normalize.js";
 import { segment } from "../src/pipeline/02-segment.js";
+import { lowerOf, spanOf, textOf } from "../src/pipeline/field.js";
+import { checkPosting, DEFAULT_MAX_INPUT_LENGTH } from "../src/posting.js";
 
 describe("HTML normalization", () => {
   it("keeps block boundaries, decodes entities and drops script and style content", () => {
@@ -43,18 +45,18 @@ describe("sections", () => {
   it("cuts the body at the headings it knows", () => {
     const text =
       "We are a startup.\nAbout us\nFounded in 2020.\nWhat you'll do:\n- Build things\nRequirements\n- Python\nNice to have\n- Go\nBenefits\n- Lunch\n";
-    const kinds = segment(text, text.toLowerCase(), 0).map((s) => s.kind);
+    const kinds = segment(plainField(text)).map((s) => s.kind);
     expect(kinds).toEqual(["intro", "about", "role", "requirements", "preferred", "benefits"]);
   });
 
   it("recognizes a heading at the start of a line that goes on after a colon", () => {
     const text = "Responsibilities: build agents\nQualifications: Python\n";
-    expect(segment(text, text.toLowerCase(), 0).map((s) => s.kind)).toEqual(["role", "requirements"]);
+    expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["role", "requirements"]);
   });
 
   it("sections cover the body exactly, in order", () => {
     const text = "Intro\nAbout us\nx\nRequirements\ny";
-    const sections = segment(text, text.toLowerCase(), 0);
+    const sections = segment(plainField(text));
     expect(sections[0]!.start).toBe(0);
     expect(sections.at(-1)!.end).toBe(text.length);
     for (const [i, s] of sections.slice(1).entries()) expect(s.start).toBe(sections[i]!.end);
@@ -84,7 +86,10 @@ describe("input errors", () => {
     const { createClassifier } = await import("../src/index.js");
     const big = "LLM ".repeat(300_000);
     expect(() => classify(big)).toThrow(expect.objectContaining({ code: "INPUT_TOO_LARGE" }));
-    expect(createClassifier({ maxInputLength: 2_000_000 }).classify(big).label).toBeDefined();
+    const r = createClassifier({ maxInputLength: 2_000_000 }).classify(big);
+    // Read to its end: the last "LLM" is evidence, as a span of the input.
+    const lastEnd = r.evidence.flatMap((e) => e.matches).reduce((end, m) => Math.max(end, m.end), 0);
+    expect(lastEnd).toBe(big.length - 1);
   });
 
   it("empty and whitespace-only postings are neither with nothing to go on", () => {
@@ -100,13 +105,13 @@ describe("input errors", () => {
 describe("sections in scraped text", () => {
   it("finds headings glued to the next word", () => {
     const text = "We make maps.About the Role:We need you.Key ResponsibilitiesTrain models.Required SkillsPython.BenefitsLunch.";
-    const kinds = segment(text, text.toLowerCase(), 0).map((s) => s.kind);
+    const kinds = segment(plainField(text)).map((s) => s.kind);
     expect(kinds).toEqual(["intro", "role", "role", "requirements", "benefits"]);
   });
 
   it("marks only the boilerplate sentence as legal, not the whole line", () => {
     const text = "Train ranking models with PyTorch. We are an equal opportunity employer. Deploy them with Triton.";
-    const sections = segment(text, text.toLowerCase(), 0);
+    const sections = segment(plainField(text));
     const legal = sections.filter((s) => s.kind === "legal").map((s) => text.slice(s.start, s.end).trim());
     expect(legal).toEqual(["We are an equal opportunity employer."]);
     expect(sections.map((s) => s.kind)).toEqual(["other", "legal", "other"]);
@@ -114,7 +119,7 @@ describe("sections in scraped text", () => {
 
   it("a body with no headings is one section of unknown kind", () => {
     const text = "Train models.\nDeploy them.";
-    expect(segment(text, text.toLowerCase(), 0).map((s) => s.kind)).toEqual(["other"]);
+    expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["other"]);
   });
 });
 
@@ -128,5 +133,34 @@ describe("HTML escaped twice", () => {
     const inBody = r.evidence.flatMap((e) => e.matches).filter((m) => m.field === "html");
     expect(inBody.length).toBeGreaterThan(2);
     for (const m of inBody) expect(html.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe("stage 1 field values", () => {
+  const checked = (posting: Parameters<typeof checkPosting>[0]) => checkPosting(posting, DEFAULT_MAX_INPUT_LENGTH);
+
+  it("a given title is its own value; the body covers all of its text", () => {
+    const { title, body } = normalize(checked({ title: "ML Engineer", html: "<p>Train &amp; ship</p>" }), "auto");
+    expect(title).toMatchObject({ part: "title", field: "title", from: 0, to: "ML Engineer".length });
+    expect(body).toMatchObject({ part: "body", field: "html", from: 0, to: body.norm.text.length });
+    expect(textOf(body)).toBe("Train & ship\n");
+    expect(spanOf(body, 6, 7)).toEqual({ field: "html", start: 9, end: 14, text: "&amp;" });
+  });
+
+  it("without a title, a short first line is the title: both values share one text and split it", () => {
+    const source = "Senior ML Engineer\nWe train models.";
+    const { title, body } = normalize(checked(source), "auto");
+    expect(title!.norm).toBe(body.norm);
+    expect(textOf(title!)).toBe("Senior ML Engineer");
+    expect([title!.to, body.from]).toEqual([source.indexOf("\n"), source.indexOf("\n")]);
+    expect(lowerOf(body)).toBe("\nwe train models.");
+  });
+
+  it("a first line that reads as a sentence or a heading stays in the body", () => {
+    for (const source of ["We train models.\nMore text", "Requirements\nPython"]) {
+      const { title, body } = normalize(checked(source), "auto");
+      expect(title).toBeUndefined();
+      expect(body.from).toBe(0);
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { defaultLexicon } from "../src/classifier.js";
 import { compileLexicon } from "../src/lexicon/compile.js";
-import * as patterns from "../src/regex.js";
+import * as corePatterns from "../src/pipeline/patterns.js";
+import * as domainPatterns from "../src/regex.js";
+
+const patterns = { ...corePatterns, ...domainPatterns };
 
 /*
  * Catastrophic backtracking shows as super-linear time. Every regex that reads posting text runs

@@ -1,8 +1,7 @@
 import type { Classifier } from "../classifier.js";
 import type { Posting } from "../posting.js";
-import type { Label } from "../pipeline/05-decide.js";
+import { LABEL_OF_ROLE, LABELS, LEVELS, type BandRole, type Label, type Level } from "../vocabulary.js";
 import type { Classification } from "../result.js";
-import type { Level } from "../seniority.js";
 
 /** A posting with its gold labels, in the shape of the dev file (`label` ml | ai | neither). */
 export interface LabelledPosting {
@@ -10,7 +9,7 @@ export interface LabelledPosting {
   readonly title?: string;
   readonly text?: string;
   readonly html?: string;
-  readonly label: "ml" | "ai" | "neither" | Label;
+  readonly label: BandRole | Label;
   readonly mixed?: boolean | null;
   /** Gold seniority; `unstated` or null when the posting states none. */
   readonly level?: Level | "unstated" | null;
@@ -56,11 +55,10 @@ export interface EvaluationReport {
   readonly postings: readonly EvaluatedPosting[];
 }
 
-export const LABELS: readonly Label[] = ["ml-engineer", "ai-engineer", "neither"];
-const LEVELS: readonly Level[] = ["junior", "mid", "senior", "staff"];
+export { LABELS } from "../vocabulary.js";
 
 export function toLabel(label: LabelledPosting["label"]): Label {
-  return label === "ml" ? "ml-engineer" : label === "ai" ? "ai-engineer" : label;
+  return label === "ml" || label === "ai" ? LABEL_OF_ROLE[label] : label;
 }
 
 function grid<K extends string>(keys: readonly K[]): Record<K, Record<K, number>> {

@@ -1,5 +1,5 @@
 import type { DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
-import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../regex.js";
+import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../pipeline/patterns.js";
 import { tokensOf } from "./forms.js";
 
 /** Section weights used when a lexicon does not set its own. Title evidence is weighted by its entries. */
@@ -29,6 +29,9 @@ export const DEFAULT_DECISION: DecisionSettings = {
   calibration: { bias: -3.3, margin: 2.3, evidence: 1.45, neitherBias: 2.2, neitherGap: 0.35 },
 };
 
+/** How a token negates: as a cue word ("no", "without"), as a stem before "'t" ("don"), or not at all. */
+export type NegationKind = "none" | "word" | "contraction";
+
 /**
  * Where a scan stands after reading some tokens of a phrase: the entry those tokens complete, if any,
  * and the states the next token leads to. The states of a matcher form a trie over the tokens of its
@@ -42,8 +45,8 @@ export interface PhraseState {
    * not a map: most states have a few, and comparing in place builds no string for the next token.
    */
   readonly next: ReadonlyArray<{ readonly token: string; readonly state: PhraseState }>;
-  /** 1 for a negation cue word ("no", "without"), 2 for a stem that negates before "'t" ("don"), else 0. */
-  readonly negation: 0 | 1 | 2;
+  /** Whether this token is a negation cue: a cue word ("no", "without"), a stem that negates before "'t" ("don"), or none. */
+  readonly negation: NegationKind;
 }
 
 /**
@@ -72,7 +75,7 @@ type EntryForms = ReadonlyArray<readonly string[]>;
 interface BuildState {
   entry: number;
   readonly next: Map<string, BuildState>;
-  negation: 0 | 1 | 2;
+  negation: NegationKind;
 }
 
 function frozen(state: BuildState): PhraseState {
@@ -81,7 +84,7 @@ function frozen(state: BuildState): PhraseState {
 
 function stateAfter(states: Map<string, BuildState>, token: string): BuildState {
   let state = states.get(token);
-  if (!state) states.set(token, (state = { entry: -1, next: new Map(), negation: 0 }));
+  if (!state) states.set(token, (state = { entry: -1, next: new Map(), negation: "none" }));
   return state;
 }
 
@@ -118,8 +121,8 @@ function fieldMatcher(
     }
   });
   if (withCues) {
-    for (const cue of NEGATION_WORDS) stateAfter(states, cue).negation = 1;
-    for (const cue of NEGATION_CONTRACTIONS) stateAfter(states, cue).negation = 2;
+    for (const cue of NEGATION_WORDS) stateAfter(states, cue).negation = "word";
+    for (const cue of NEGATION_CONTRACTIONS) stateAfter(states, cue).negation = "contraction";
   }
   return { states: new Map([...states].map(([token, state]) => [token, frozen(state)])), starts: tokenStartPattern(new Set(states.keys())) };
 }

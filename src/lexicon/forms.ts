@@ -1,4 +1,4 @@
-import { PHRASE_GAP, TOKEN } from "../regex.js";
+import { PHRASE_GAP, TOKEN } from "../pipeline/patterns.js";
 
 /*
  * Surface forms are matched as sequences of tokens. A token is a run of letters and digits that may

@@ -1,11 +1,12 @@
 import * as z from "zod";
+import { ENTRY_ROLES, ENTRY_SCOPES, SECTION_KINDS, type SectionKind } from "../vocabulary.js";
 import { formProblem } from "./forms.js";
 
 /** The role a lexicon entry is evidence for. `shared` is the seed's overlap list: shown, never scored. */
-export const entryRoleSchema = z.enum(["ml", "ai", "shared", "neither"]);
+export const entryRoleSchema = z.enum(ENTRY_ROLES);
 
 /** Where an entry may match: the posting's title, its body, or both. */
-export const entryScopeSchema = z.enum(["any", "title", "body"]);
+export const entryScopeSchema = z.enum(ENTRY_SCOPES);
 
 const surfaceFormSchema = z
   .string()
@@ -40,17 +41,11 @@ export const lexiconEntrySchema = z.strictObject({
   scope: entryScopeSchema.default("any"),
 });
 
-export const sectionWeightsSchema = z.strictObject({
-  title: z.number().finite().min(0).max(10),
-  intro: z.number().finite().min(0).max(10),
-  about: z.number().finite().min(0).max(10),
-  role: z.number().finite().min(0).max(10),
-  requirements: z.number().finite().min(0).max(10),
-  preferred: z.number().finite().min(0).max(10),
-  benefits: z.number().finite().min(0).max(10),
-  legal: z.number().finite().min(0).max(10),
-  other: z.number().finite().min(0).max(10),
-});
+/** A weight for every section kind: what a match in that section counts, times its entry's weight. */
+const sectionWeight = z.number().finite().min(0).max(10);
+export const sectionWeightsSchema = z.strictObject(
+  Object.fromEntries(SECTION_KINDS.map((kind) => [kind, sectionWeight])) as Record<SectionKind, typeof sectionWeight>,
+);
 
 /** Thresholds and the calibration of confidence, fitted on labelled postings. */
 export const decisionSchema = z.strictObject({
@@ -87,8 +82,7 @@ export const lexiconSchema = z.strictObject({
   decision: decisionSchema.optional(),
 });
 
-export type EntryRole = z.infer<typeof entryRoleSchema>;
-export type EntryScope = z.infer<typeof entryScopeSchema>;
+export type { EntryRole, EntryScope, SectionKind } from "../vocabulary.js";
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
 /** A lexicon as written in JSON (optional fields may be absent). */
 export type LexiconInput = z.input<typeof lexiconSchema>;
@@ -96,4 +90,3 @@ export type LexiconInput = z.input<typeof lexiconSchema>;
 export type Lexicon = z.infer<typeof lexiconSchema>;
 export type SectionWeights = z.infer<typeof sectionWeightsSchema>;
 export type DecisionSettings = z.infer<typeof decisionSchema>;
-export type SectionKind = keyof SectionWeights;

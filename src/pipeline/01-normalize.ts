@@ -1,12 +1,19 @@
-import { Parser } from "htmlparser2";
-
 /**
  * Stage 1: turn the input (plain text or HTML) into the text the later stages read, plus a way back
  * to offsets in the original input. Plain text is used as is, so offsets are the identity; HTML
  * loses its tags (block elements become line breaks, `<script>`/`<style>` content is dropped),
  * has its entities decoded and its whitespace folded, and every output character remembers the
- * source range it came from.
+ * source range it came from. The result is one field value per part of the posting: the title
+ * (given, or a short first line of the body) and the body.
  */
+import { Parser } from "htmlparser2";
+import type { CheckedPosting, InputFormat } from "../posting.js";
+import type { Field } from "../result.js";
+import { leadingTitle } from "./02-segment.js";
+import { ALL_WHITESPACE, ESCAPED_TAGS, LOOKS_LIKE_HTML, WHITESPACE, WHITESPACE_RUN } from "./patterns.js";
+import type { FieldValue, Part, PostingFields } from "./field.js";
+
+/** Normalized text with the map back to the input it was read from. */
 export interface NormalizedText {
   /** The readable text: what sections and sentences are cut from. */
   readonly text: string;
@@ -58,13 +65,6 @@ const BLOCK_TAGS = new Set([
   "ul",
 ]);
 const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "svg", "head"]);
-
-/** Markup that only HTML has: a known tag or an entity. Plain text with a stray "<" is not HTML. */
-const LOOKS_LIKE_HTML =
-  /<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|body|html|section|a)(?:\s[^<>]{0,200})?\/?>|&(?:amp|nbsp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i;
-
-/** Markup left in text after one round of decoding: HTML that a feed escaped twice ("&lt;p&gt;"). */
-const ESCAPED_TAGS = /<(?:p|div|br|li|ul|ol|h[1-6]|strong|b|span|table|tr|td)(?:\s[^<>]{0,200})?\/?>/i;
 
 /**
  * HTML, decoded once more when the first round leaves tags behind (feeds that escape their HTML,
@@ -146,9 +146,6 @@ class RunMap {
   }
 }
 
-/** Whitespace to fold into one space: any run of two or more, or one that is not a plain space. A lone space is copied as is. */
-const WHITESPACE_RUN = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
-
 export function normalizeHtml(input: string): NormalizedText {
   const pieces: string[] = [];
   const map = new RunMap();
@@ -194,13 +191,13 @@ export function normalizeHtml(input: string): NormalizedText {
         const end = parser.endIndex + 1;
         // A decoded entity arrives as its own chunk whose length differs from its source.
         if (data.length !== end - start) {
-          if (/^\s+$/.test(data)) {
+          if (ALL_WHITESPACE.test(data)) {
             if (!atLineStart && pendingSpace < 0) pendingSpace = start;
           } else emit(data, start, end, false);
           return;
         }
         let at = 0;
-        if (atLineStart) while (at < data.length && /\s/.test(data[at]!)) at++;
+        if (atLineStart) while (at < data.length && WHITESPACE.test(data[at]!)) at++;
         WHITESPACE_RUN.lastIndex = at;
         for (let ws = WHITESPACE_RUN.exec(data); ws !== null; ws = WHITESPACE_RUN.exec(data)) {
           if (ws.index > at) emit(data.slice(at, ws.index), start + at, start + ws.index, true);
@@ -227,4 +224,22 @@ export function normalizeHtml(input: string): NormalizedText {
       return { start: map.startOf(start), end: map.endOf(end - 1) };
     },
   };
+}
+
+/** A plain-text field value covering all of `text`. */
+export function plainField(text: string, part: Part = "body", field: Field = "text"): FieldValue {
+  const norm = normalizePlain(text);
+  return { part, field, source: text, norm, from: 0, to: norm.text.length };
+}
+
+/** Stage 1: the posting's title and body as field values. `auto` reads the body as HTML when it looks like HTML. */
+export function normalize(posting: CheckedPosting, format: InputFormat): PostingFields {
+  const html = format === "html" || (format === "auto" && (posting.html ?? looksLikeHtml(posting.body)));
+  const norm = html ? normalizeMarkup(posting.body) : normalizePlain(posting.body);
+  const body: FieldValue = { part: "body", field: posting.bodyField, source: posting.body, norm, from: 0, to: norm.text.length };
+  if (posting.title !== undefined) return { title: plainField(posting.title, "title", "title"), body };
+  // Without a title field, a short first line is read as the title.
+  const lead = leadingTitle(norm.text);
+  if (!lead) return { title: undefined, body };
+  return { title: { ...body, part: "title", to: lead.end }, body: { ...body, from: lead.end } };
 }

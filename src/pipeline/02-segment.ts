@@ -1,6 +1,3 @@
-import type { SectionKind } from "../lexicon/schema.js";
-import { HEADING, HEADING_PUNCTUATION, headingKindOf, INLINE_HEADING, LEGAL_BOILERPLATE, LEGAL_HINT, SENTENCE_END } from "../regex.js";
-
 /**
  * Stage 2: cut the body into sections by its headings ("About us", "Responsibilities",
  * "Requirements", "Nice to have", "Benefits", …). A heading is recognised on its own line
@@ -9,6 +6,23 @@ import { HEADING, HEADING_PUNCTUATION, headingKindOf, INLINE_HEADING, LEGAL_BOIL
  * first heading is the intro; a body without any heading is one section of unknown kind ("other").
  * Sentences of equal-opportunity boilerplate become "legal" sections wherever they stand.
  */
+import type { SectionKind } from "../lexicon/schema.js";
+import { lowerOf, type FieldValue } from "./field.js";
+import {
+  HEADING,
+  HEADING_PUNCTUATION,
+  headingKindOf,
+  INLINE_HEADING,
+  INLINE_HEADING_OPENS,
+  LEGAL_BOILERPLATE,
+  LEGAL_HINT,
+  NON_SPACE,
+  SENTENCE_END,
+  SENTENCE_ENDING,
+  WHITESPACE_RUNS,
+} from "./patterns.js";
+
+/** One section of the body: its kind and where it stands. */
 export interface Section {
   readonly kind: SectionKind;
   /** Offsets in the normalized text. */
@@ -17,6 +31,19 @@ export interface Section {
   /** The heading as written, when the section has one. */
   readonly heading?: string;
 }
+
+/** A heading before a colon is at most this long ("What you'll do: …"); a longer lead is a sentence. */
+const HEADING_LEAD_MAX = 60;
+/** A line longer than this is a sentence or bullet, not a heading (unless a heading leads it before a colon). */
+const HEADING_LINE_MAX = 90;
+/** The longest heading after its marks are trimmed: the length HEADING is written for. */
+const HEADING_MAX = 80;
+/** A first line read as the title is a few words: at least this long, and at most `TITLE_LINE_MAX`. */
+const TITLE_LINE_MIN = 3;
+const TITLE_LINE_MAX = 100;
+/** How much text before and after a glued heading is read to see whether it opens a section. */
+const INLINE_BEFORE = 3;
+const INLINE_AFTER = 8;
 
 /** Bullets, markdown marks and colons around a heading ("## Requirements:", "* About us *"). */
 const MARK_CODES = new Set([..." \t\r#*-–•·>|:"].map((c) => c.charCodeAt(0)));
@@ -33,14 +60,14 @@ const SENTENCE_PUNCTUATION_CODES = new Set([...".!?;,"].map((c) => c.charCodeAt(
 
 function headingKind(line: string): SectionKind | undefined {
   const colon = line.indexOf(":");
-  const raw = colon > 0 && colon <= 60 ? line.slice(0, colon) : line;
+  const raw = colon > 0 && colon <= HEADING_LEAD_MAX ? line.slice(0, colon) : line;
   // Most lines are sentences or bullets, too long or ending like a sentence: leave before any regex work.
-  if (raw.length > 90) return undefined;
+  if (raw.length > HEADING_LINE_MAX) return undefined;
   let last = raw.length - 1;
   while (last >= 0 && raw.charCodeAt(last) <= 32) last--;
   if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
-  const candidate = trimMarks(raw).toLowerCase().replace(/\s+/g, " ");
-  if (candidate.length < 2 || candidate.length > 80 || HEADING_PUNCTUATION.test(candidate)) return undefined;
+  const candidate = trimMarks(raw).toLowerCase().replace(WHITESPACE_RUNS, " ");
+  if (candidate.length < 2 || candidate.length > HEADING_MAX || HEADING_PUNCTUATION.test(candidate)) return undefined;
   const m = HEADING.exec(candidate);
   return m ? headingKindOf(m) : undefined;
 }
@@ -58,9 +85,9 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
   INLINE_HEADING.lastIndex = from;
   for (let m = INLINE_HEADING.exec(text); m !== null; m = INLINE_HEADING.exec(text)) {
     const at = m.index;
-    const before = text.slice(Math.max(from, at - 3), at);
-    const after = text.slice(at + m[0].length, at + m[0].length + 8);
-    const opens = at === from || before.endsWith("\n") || /[.!?:;)\]]\s{0,2}$|\s{2}$|[a-z)]$/.test(before);
+    const before = text.slice(Math.max(from, at - INLINE_BEFORE), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + INLINE_AFTER);
+    const opens = at === from || before.endsWith("\n") || INLINE_HEADING_OPENS.test(before);
     // Glued means a lowercase end running into a capital ("ResponsibilitiesDevelop").
     const glued = isUpper(after[0]) && !isUpper(m[0].at(-1));
     if (!opens || !(after.trimStart().startsWith(":") || glued)) continue;
@@ -70,10 +97,12 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
 }
 
 /** The sentences that hold legal boilerplate, as spans; a sentence ends at SENTENCE_END or a line break. */
-function legalSpans(lower: string, from: number): Array<{ start: number; end: number }> {
+function legalSpans(body: FieldValue): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   LEGAL_HINT.lastIndex = 0;
-  if (!LEGAL_HINT.test(from === 0 ? lower : lower.slice(from))) return spans;
+  if (!LEGAL_HINT.test(lowerOf(body))) return spans;
+  const lower = body.norm.lower;
+  const from = body.from;
   LEGAL_BOILERPLATE.lastIndex = from;
   for (let m = LEGAL_BOILERPLATE.exec(lower); m !== null; m = LEGAL_BOILERPLATE.exec(lower)) {
     let start = m.index;
@@ -95,15 +124,18 @@ function hasColonWithin(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Splits `text[bodyStart..]` into sections in order; together they cover the body exactly. */
-export function segment(text: string, lower: string, bodyStart: number): Section[] {
+/** Stage 2: the body's sections in order; together they cover the body's [from, end of text) exactly. */
+export function segment(body: FieldValue): Section[] {
+  const text = body.norm.text;
+  const bodyStart = body.from;
   const marks: Mark[] = [];
   let lineStart = bodyStart;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     // A heading is a short line, or a short lead before a colon: skip long sentences without slicing them.
-    const candidate = lineEnd - lineStart <= 90 || hasColonWithin(text, lineStart + 1, Math.min(lineEnd, lineStart + 61));
+    // The colon window is the one headingKind reads: a colon at line offsets 1 to HEADING_LEAD_MAX.
+    const candidate = lineEnd - lineStart <= HEADING_LINE_MAX || hasColonWithin(text, lineStart + 1, Math.min(lineEnd, lineStart + HEADING_LEAD_MAX + 1));
     const kind = candidate ? headingKind(text.slice(lineStart, lineEnd)) : undefined;
     if (kind) marks.push({ at: lineStart, kind, heading: text.slice(lineStart, lineEnd).trim() });
     lineStart = lineEnd + 1;
@@ -116,7 +148,7 @@ export function segment(text: string, lower: string, bodyStart: number): Section
   const first = ordered[0];
   if (!first || first.at > bodyStart) byHeading.push({ kind: ordered.length > 0 ? "intro" : "other", start: bodyStart, end: first?.at ?? text.length });
   for (const [i, mark] of ordered.entries()) byHeading.push({ kind: mark.kind, start: mark.at, end: ordered[i + 1]?.at ?? text.length, heading: mark.heading });
-  return carveLegal(byHeading, legalSpans(lower, bodyStart));
+  return carveLegal(byHeading, legalSpans(body));
 }
 
 /** Cuts the legal spans out of the heading sections, keeping the cover exact and ordered. */
@@ -144,11 +176,11 @@ function carveLegal(sections: readonly Section[], legal: ReadonlyArray<{ start: 
 
 /** The first line, when it reads like a job title: short, with more text after it. */
 export function leadingTitle(text: string): { end: number } | undefined {
-  const first = text.search(/\S/);
+  const first = text.search(NON_SPACE);
   if (first < 0) return undefined;
   const lineEnd = text.indexOf("\n", first);
   if (lineEnd < 0) return undefined;
   const line = text.slice(first, lineEnd).trim();
-  if (line.length < 3 || line.length > 100 || /[.!?]$/.test(line) || headingKind(line)) return undefined;
+  if (line.length < TITLE_LINE_MIN || line.length > TITLE_LINE_MAX || SENTENCE_ENDING.test(line) || headingKind(line)) return undefined;
   return { end: lineEnd };
 }

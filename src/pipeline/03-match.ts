@@ -1,6 +1,3 @@
-import type { FieldMatcher, PhraseState } from "../lexicon/compile.js";
-import { isGlue, isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
-
 /**
  * Stage 3: one scan of a lowercased field for the lexicon's phrases. The text is cut into tokens
  * (TOKEN's grammar, read by tokenEnd); from each token the matcher's trie of phrase states is
@@ -12,8 +9,15 @@ import { isGlue, isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
  * next, and only there is the text cut into tokens. The same scan reports the negation cue words it
  * passes. Linear in the text: each candidate follows the trie at most as deep as the longest phrase.
  */
+import type { CompiledLexicon, FieldMatcher, PhraseState } from "../lexicon/compile.js";
+import { isGlue, isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
+import { PHRASE_GAP_MAX } from "./patterns.js";
+import { lowerOf, type FieldValue, type Part, type PostingFields } from "./field.js";
+
+/** A phrase found in one part of the posting: the lexicon entry's index and its normalized offsets. */
 export interface RawMatch {
-  readonly entry: number;
+  readonly part: Part;
+  readonly entryIndex: number;
   readonly start: number;
   readonly end: number;
 }
@@ -39,9 +43,9 @@ const GAP = new Uint8Array(0x2020);
 for (const c of " \t\n\r\f\v\u00a0-/'\u2019&,") GAP[c.charCodeAt(0)] = 1;
 const isGapCode = (c: number) => c < 0x2020 && GAP[c] === 1;
 
-/** Where the next token starts when one to three gap characters lead to it from `from`, else -1. */
+/** Where the next token starts when one to PHRASE_GAP_MAX gap characters lead to it from `from`, else -1. */
 function tokenAfterGap(text: string, from: number): number {
-  const limit = Math.min(text.length, from + 3);
+  const limit = Math.min(text.length, from + PHRASE_GAP_MAX);
   let at = from;
   while (at < limit && isGapCode(text.charCodeAt(at))) at++;
   return at > from && isTokenStart(text, at, 0) ? at : -1;
@@ -53,10 +57,23 @@ function follow(state: PhraseState, text: string, start: number, end: number): P
   return undefined;
 }
 
-export function matchField(matcher: FieldMatcher, lower: string, from: number, to: number, out: RawMatch[], cues?: NegationCues): void {
-  if (matcher.states.size === 0 || to <= from) return;
+/** What the scan of a field found: its matches in text order, and the negation cues it passed. */
+export interface FieldMatches {
+  readonly matches: RawMatch[];
+  readonly cues: NegationCues;
+}
+
+/**
+ * Scans one field's [from, to) for `matcher`'s phrases; offsets are in the field's normalized text.
+ * Negation cues are collected only when `withCues` (the body: a title has no sentences to negate).
+ */
+export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = false): FieldMatches {
+  const matches: RawMatch[] = [];
+  const cues: NegationCues = { starts: [], ends: [] };
+  const { part, from, to } = value;
+  if (matcher.states.size === 0 || to <= from) return { matches, cues };
   // Scanned on its own, so neither the pattern nor tokenEnd reads past the field's ends.
-  const text = from === 0 && to === lower.length ? lower : lower.slice(from, to);
+  const text = lowerOf(value);
   const starts = matcher.starts;
   starts.lastIndex = 0;
   for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
@@ -77,8 +94,8 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
     starts.lastIndex = end;
     let state = matcher.states.get(token);
     if (state === undefined) continue;
-    if (state.negation !== 0 && cues) {
-      const cueEnd = state.negation === 1 ? end : contractionEnd(text, end);
+    if (state.negation !== "none" && withCues) {
+      const cueEnd = state.negation === "word" ? end : contractionEnd(text, end);
       if (cueEnd >= 0) {
         cues.starts.push(from + start);
         cues.ends.push(from + cueEnd);
@@ -100,8 +117,17 @@ export function matchField(matcher: FieldMatcher, lower: string, from: number, t
       }
     }
     if (best >= 0) {
-      out.push({ entry: bestEntry, start: from + start, end: from + best });
+      matches.push({ part, entryIndex: bestEntry, start: from + start, end: from + best });
       starts.lastIndex = best;
     }
   }
+  return { matches, cues };
+}
+
+/** Stage 3 over a posting: the title's matches (title matcher), then the body's with its negation cues. */
+export function match(lexicon: CompiledLexicon, fields: PostingFields): FieldMatches {
+  const body = matchField(lexicon.body, fields.body, true);
+  if (!fields.title) return body;
+  const title = matchField(lexicon.title, fields.title);
+  return { matches: title.matches.concat(body.matches), cues: body.cues };
 }

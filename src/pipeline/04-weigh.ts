@@ -1,16 +1,19 @@
-import type { CompiledLexicon } from "../lexicon/compile.js";
-import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS } from "../regex.js";
-import type { NegationCues, RawMatch } from "./03-match.js";
-import type { Section } from "./02-segment.js";
-
 /**
  * Stage 4: give every match a weight. A match counts its entry's weight times its section's weight,
  * nothing when it is negated ("no LLM experience required"); repeated matches of one entry count
  * less and less (each `repeatDecay` times the one before, strongest first); an ambiguous entry
  * counts only when an unambiguous entry of the same role also counts.
  */
+import type { CompiledLexicon } from "../lexicon/compile.js";
+import type { EntryRole, SectionKind } from "../lexicon/schema.js";
+import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS, WHITESPACE_RUNS } from "./patterns.js";
+import type { FieldValue, Part } from "./field.js";
+import type { NegationCues, RawMatch } from "./03-match.js";
+import type { Section } from "./02-segment.js";
+
+/** One match with its section and weight. */
 export interface WeighedMatch {
+  readonly part: Part;
   readonly start: number;
   readonly end: number;
   readonly section: SectionKind;
@@ -20,7 +23,7 @@ export interface WeighedMatch {
 }
 
 export interface WeighedEntry {
-  readonly entry: number;
+  readonly entryIndex: number;
   readonly matches: WeighedMatch[];
   /** What the entry adds to its role's score. */
   contribution: number;
@@ -87,7 +90,7 @@ function isNegated(lower: string, start: number, end: number, cues: NegationCues
   const after = lastAtOrBefore(cues.starts, end + AFTER_REACH);
   if (after < 0 || cues.starts[after]! < end) return false;
   // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
-  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(/\s+/g, " "));
+  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(WHITESPACE_RUNS, " "));
 }
 
 function sectionOf(sections: readonly Section[], offset: number, hint: { i: number }): SectionKind {
@@ -95,31 +98,34 @@ function sectionOf(sections: readonly Section[], offset: number, hint: { i: numb
   return sections[hint.i]?.kind ?? "other";
 }
 
-/** `lower` is the lowercased body text the body matches and negation cues point into. */
-export function weigh(
-  lexicon: CompiledLexicon,
-  lower: string,
-  titleMatches: readonly RawMatch[],
-  bodyMatches: readonly RawMatch[],
-  cues: NegationCues,
-  sections: readonly Section[],
-): { entries: WeighedEntry[]; scores: RoleScores } {
+/** What stage 4 reads: the matches of stage 3 (title first, then body in text order), the body's negation cues and sections. */
+export interface WeighInput {
+  readonly lexicon: CompiledLexicon;
+  /** The body the body matches, cues and sections point into. */
+  readonly body: FieldValue;
+  readonly matches: readonly RawMatch[];
+  readonly cues: NegationCues;
+  readonly sections: readonly Section[];
+}
+
+/** Stage 4: the weighed entries (in entry order) and each role's score. */
+export function weigh({ lexicon, body, matches, cues, sections }: WeighInput): { entries: WeighedEntry[]; scores: RoleScores } {
+  const lower = body.norm.lower;
   // Indexed by entry: a lexicon has tens of entries, so a sparse array beats a Map here.
   const byEntry: Array<WeighedEntry | undefined> = [];
   const sectionWeights = lexicon.sectionWeights;
   const reach = cues.ends.map((cueEnd) => negationReach(lower, cueEnd));
-  const add = (m: RawMatch, section: SectionKind) => {
-    const entry = lexicon.entries[m.entry]!;
+  const hint = { i: 0 };
+  for (const m of matches) {
+    const entry = lexicon.entries[m.entryIndex]!;
     // A title names the job; it has no sentences to negate.
+    const section = m.part === "title" ? "title" : sectionOf(sections, m.start, hint);
     const negated = section !== "title" && isNegated(lower, m.start, m.end, cues, reach);
     const weight = negated ? 0 : entry.weight * sectionWeights[section];
-    let weighed = byEntry[m.entry];
-    if (!weighed) byEntry[m.entry] = weighed = { entry: m.entry, matches: [], contribution: 0, unsupported: false };
-    weighed.matches.push({ start: m.start, end: m.end, section, negated, weight });
-  };
-  for (const m of titleMatches) add(m, "title");
-  const hint = { i: 0 };
-  for (const m of bodyMatches) add(m, sectionOf(sections, m.start, hint));
+    let weighed = byEntry[m.entryIndex];
+    if (!weighed) byEntry[m.entryIndex] = weighed = { entryIndex: m.entryIndex, matches: [], contribution: 0, unsupported: false };
+    weighed.matches.push({ part: m.part, start: m.start, end: m.end, section, negated, weight });
+  }
 
   const decay = lexicon.decision.repeatDecay;
   const supported: Partial<Record<EntryRole, boolean>> = {};
@@ -139,13 +145,13 @@ export function weigh(
         factor *= decay;
       }
     }
-    const entry = lexicon.entries[weighed.entry]!;
+    const entry = lexicon.entries[weighed.entryIndex]!;
     if (!entry.ambiguous && weighed.contribution > 0) supported[entry.role] = true;
   }
 
   const scores: RoleScores = { ml: 0, ai: 0, shared: 0, neither: 0 };
   for (const weighed of entries) {
-    const entry = lexicon.entries[weighed.entry]!;
+    const entry = lexicon.entries[weighed.entryIndex]!;
     if (entry.ambiguous && !supported[entry.role]) {
       weighed.unsupported = true;
       weighed.contribution = 0;

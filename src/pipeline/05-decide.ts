@@ -1,6 +1,3 @@
-import type { DecisionSettings } from "../lexicon/schema.js";
-import type { RoleScores } from "./04-weigh.js";
-
 /**
  * Stage 5: turn the role scores into a label, a calibrated confidence and the mixed flag.
  * `neither` when the ML+AI evidence is below `minEvidence`, or when evidence for another kind of
@@ -8,18 +5,23 @@ import type { RoleScores } from "./04-weigh.js";
  * Confidence is a logistic function of the log-ratio between the two roles and of the amount of
  * evidence, with coefficients fitted on labelled postings (see `role-lens eval`).
  */
-export type Label = "ml-engineer" | "ai-engineer" | "neither";
+import type { DecisionSettings } from "../lexicon/schema.js";
+import type { Label, Reason } from "../vocabulary.js";
+import type { RoleScores } from "./04-weigh.js";
+
+export type { Label } from "../vocabulary.js";
 
 export interface Decision {
   readonly label: Label;
   readonly confidence: number;
   readonly mixed: boolean;
   /** Why the label was chosen, in words a reader can check against the evidence. */
-  readonly reason: "thin-evidence" | "other-role" | "ml-dominates" | "ai-dominates";
+  readonly reason: Reason;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** Stage 5: the label, confidence, mixed flag and reason for a posting's role scores. */
 export function decide(scores: RoleScores, settings: DecisionSettings): Decision {
   const { ml, ai, neither } = scores;
   const core = ml + ai;

@@ -1,6 +1,9 @@
 import type { Field, Span } from "../result.js";
 import type { NormalizedText } from "./01-normalize.js";
 
+/** Which part of the posting a value or match belongs to: the job title or the body. */
+export type Part = "title" | "body";
+
 /**
  * One field of a posting as every stage reads it: made once by stage 1 and passed on as a value.
  * A title cut from the first line of a body shares the body's normalized text and differs only in
@@ -8,7 +11,7 @@ import type { NormalizedText } from "./01-normalize.js";
  */
 export interface FieldValue {
   /** Which part of the posting this is: the job title or the body. */
-  readonly part: "title" | "body";
+  readonly part: Part;
   /** The input field that spans point into: `input[field].slice(start, end)`. */
   readonly field: Field;
   /** The original text of that input field. */
@@ -18,6 +21,17 @@ export interface FieldValue {
   /** The part of `norm.text` this field covers, in normalized offsets. */
   readonly from: number;
   readonly to: number;
+}
+
+/** What stage 1 makes of a posting: its title (given, or cut from the body's first line) and its body. */
+export interface PostingFields {
+  readonly title: FieldValue | undefined;
+  readonly body: FieldValue;
+}
+
+/** The value a match or marker of `part` points into (a title part always has its value). */
+export function valueFor(fields: PostingFields, part: Part): FieldValue {
+  return part === "title" && fields.title ? fields.title : fields.body;
 }
 
 /** A span of the original input from normalized offsets [start, end) of a field. */

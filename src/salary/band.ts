@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { LexiconError } from "../errors.js";
 import { toDataIssues } from "../lexicon/load.js";
-import type { Level } from "../seniority.js";
+import type { BandRole, Level } from "../vocabulary.js";
 
 const rangeSchema = z
   .strictObject({ min: z.number().finite().positive(), max: z.number().finite().positive() })
@@ -20,7 +20,7 @@ export const bandTableSchema = z.strictObject({
 export type BandTable = z.infer<typeof bandTableSchema>;
 
 export interface SalaryBand {
-  readonly role: "ml" | "ai";
+  readonly role: BandRole;
   readonly level: Level;
   readonly min: number;
   readonly max: number;
@@ -36,7 +36,7 @@ export function loadBandTable(input: unknown): BandTable {
   return parsed.data;
 }
 
-export function bandFor(table: BandTable, role: "ml" | "ai", level: Level): SalaryBand {
+export function bandFor(table: BandTable, role: BandRole, level: Level): SalaryBand {
   const { min, max } = table.bands[role][level];
   return { role, level, min, max, currency: table.currency, period: table.period, source: table.source };
 }

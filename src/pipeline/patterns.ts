@@ -1,0 +1,206 @@
+/*
+ * The patterns of the core stages (normalize, segment, match, weigh) and of the lexicon's tokens.
+ * Every RegExp is a named export, so tests/regex-safety.test.ts checks each one for catastrophic
+ * backtracking.
+ *
+ * Rules they follow: no nested quantifiers over overlapping classes, bounded repetition where a
+ * group repeats, and every alternation anchored by literal text. All run on lowercased text unless
+ * noted. None uses the `u` flag on the hot path: V8 runs the ASCII forms faster.
+ */
+import type { SectionKind } from "../vocabulary.js";
+
+/**
+ * A token of text or of a lexicon phrase (see lexicon/forms.ts): letters and digits (Latin-1 and
+ * Latin Extended letters included), with ".", "&", "+" or "#" inside, "+"/"#" at the end, or a
+ * leading "." ("node.js", "w&b", "c++", ".net"). "models." at a sentence end is the token "models".
+ */
+export const TOKEN = /\.?[a-z0-9_\u00c0-\u024f]+(?:[.&+#][a-z0-9_\u00c0-\u024f]+)*[+#]*/g;
+/** The letters and digits of TOKEN, as a character class body. */
+const TOKEN_WORD = "a-z0-9_\\u00c0-\\u024f";
+
+/**
+ * Where a phrase of the lexicon may start: one alternation of the given tokens (a lexicon's first
+ * tokens and cue words, see FieldMatcher.states), longest first. Built from escaped literal text only,
+ * so it runs in linear time whatever the lexicon holds. It finds a superset of the places where such
+ * a token stands as a whole token; the matcher confirms each with isTokenStart and tokenEnd. `\b` is the fastest
+ * start test but needs an ASCII letter or digit first, so tokens that start with "." or a non-ASCII
+ * letter are looked for after a lookbehind instead. A flat alternation, not a character trie: it
+ * builds far faster (README, Performance).
+ */
+export function tokenStartPattern(tokens: ReadonlySet<string>): RegExp {
+  let length = 0;
+  for (const token of tokens) if ((length += token.length + 1) > MAX_PATTERN_LENGTH) return new RegExp(ANY_TOKEN_START.source, "g");
+  const groups = { ascii: [] as string[], asciiTail: [] as string[], other: [] as string[], otherTail: [] as string[] };
+  for (const token of [...tokens].sort((a, b) => b.length - a.length)) {
+    const ascii = /^[a-z0-9_]/.test(token);
+    // A token that ends in "+" or "#" may run straight into the next ("c++x"); any other is followed by a non-letter.
+    const tail = /[+#]$/.test(token);
+    groups[ascii ? (tail ? "asciiTail" : "ascii") : tail ? "otherTail" : "other"].push(token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  }
+  const close = `(?![${TOKEN_WORD}])`;
+  const lookbehind = `(?<![${TOKEN_WORD}])`;
+  const parts = [
+    groups.ascii.length > 0 ? `\\b(?:${groups.ascii.join("|")})${close}` : "",
+    groups.asciiTail.length > 0 ? `\\b(?:${groups.asciiTail.join("|")})` : "",
+    groups.other.length > 0 ? `${lookbehind}(?:${groups.other.join("|")})${close}` : "",
+    groups.otherTail.length > 0 ? `${lookbehind}(?:${groups.otherTail.join("|")})` : "",
+  ].filter((part) => part !== "");
+  const source = parts.join("|");
+  if (source.length > MAX_PATTERN_LENGTH) return new RegExp(ANY_TOKEN_START.source, "g");
+  // A pattern that never matches, for a field no entry applies to.
+  return new RegExp(source === "" ? "(?!)" : source, "g");
+}
+
+/**
+ * V8 stops optimizing a pattern longer than 20 KB and compiles long alternations slowly (README,
+ * Performance), so a lexicon whose pattern would be longer than this is scanned
+ * from every token start instead: about twice the scan time of the default lexicon's pattern, same matches.
+ */
+const MAX_PATTERN_LENGTH = 19_000;
+/** Every place a token can start: a letter or digit after a non-letter, or a ".". */
+const ANY_TOKEN_START = new RegExp(`(?<![${TOKEN_WORD}])[${TOKEN_WORD}.]`, "g");
+
+/** At most this many characters stand between two tokens of one phrase: PHRASE_GAP and the match stage's scan agree on it. */
+export const PHRASE_GAP_MAX = 3;
+/** What may stand between two tokens of one phrase: up to PHRASE_GAP_MAX spaces, hyphens, slashes, apostrophes, "&" or ",". */
+export const PHRASE_GAP = new RegExp(`^[\\s\\-/'\\u2019&,]{1,${PHRASE_GAP_MAX}}$`);
+
+/**
+ * Negation cues in the few words before a match, in the same sentence: "no", "not", "without",
+ * "never", "nor", "no prior", "don't", "won't", "isn't". Found as whole tokens by the match stage's
+ * scan (no pattern of their own): the words as they are, the contractions when "'t" or "’t" follows.
+ */
+export const NEGATION_WORDS: readonly string[] = ["no", "nor", "not", "never", "neither", "without", "cannot"];
+export const NEGATION_CONTRACTIONS: readonly string[] = ["can", "don", "doesn", "won", "isn", "aren"];
+/**
+ * Negation after a match, in the same sentence: "LLM experience is not required", "… not needed",
+ * "… not necessary", "… is not part of this role".
+ */
+export const NEGATION_AFTER = /^[^.;!?\n]{0,40}?(?<![a-z])(?:not|isn[’']t|aren[’']t) (?:required|needed|necessary|expected|part of|a requirement|involved)/;
+/** A cue that ends the negation's reach: a contrast ("not X but Y", "rather than") or a clause break. */
+export const NEGATION_STOP = /(?<![a-z])(?:but|however|instead|rather|although|though)(?![a-z])|[,:]/g;
+/** How far back (in words) a negation cue may stand from the phrase it negates. */
+export const NEGATION_WINDOW = 6;
+/** And never further than this many characters, however long its words: keeps the reach of every cue bounded. */
+export const NEGATION_REACH_CHARS = 200;
+
+/** The end of a sentence or list item: where negation scope and "same sentence" end. */
+export const SENTENCE_END_CHARS = ".!?;\n•·▪●";
+export const SENTENCE_END = new RegExp(`[${SENTENCE_END_CHARS}]`);
+
+/** Words that may open a heading: "Your responsibilities", "Key qualifications", "What are the benefits". */
+const HEADING_OPENER = "^(?:(?:your|our|the|key|main|core|job|role|additional|minimum|basic|general|primary|essential|what are the|a few)\\s){0,2}";
+/** What may close one: "Requirements and qualifications", "Skills & experience", "About us!". */
+const HEADING_CLOSER = "(?:\\s(?:and|&)\\s[a-z ]{1,30})?[!]?$";
+
+/**
+ * A heading line of a posting, read from its words: "About us", "Responsibilities:", "What you'll do",
+ * "Requirements", "Nice to have", "Benefits", … (English, with the Dutch and German headings that
+ * appear in the feeds). Tested on one trimmed, lowercased line (or the part before its colon) of at
+ * most 80 characters; the whole candidate must be the heading, so a bullet that mentions "skills" is not one.
+ */
+const HEADING_KINDS = ["preferred", "requirements", "role", "benefits", "about", "legal"] as const satisfies readonly SectionKind[];
+export type HeadingKind = (typeof HEADING_KINDS)[number];
+const HEADING_WORDS: Readonly<Record<HeadingKind, string>> = {
+  preferred:
+    "nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills| experience)?|pluses|plus points|it(?:'|’)?s a plus|good to have|desired(?: skills| qualifications)?|additional (?:skills|qualifications)|even better|extra credit|pluspunten|wünschenswert",
+  requirements:
+    "requirements|qualifications|what you(?:'|’)?ll (?:need|bring)|what you bring|(?:what |who )?we(?:'|’)?re looking for|(?:what |who )?we are looking for|what we need|(?:the )?ideal candidate|you should have|you are|your qualifications|who you are|about you|you have|you bring|must[ -]haves?|minimum qualifications|basic qualifications|required (?:skills|qualifications|experience)|skills|experience|profile|your (?:profile|skills|experience|background)|wat (?:wij vragen|je meebrengt|breng je mee)|functie-?eisen|profiel|ihr profil|dein profil|anforderungen",
+  role: "responsibilities|what you(?:'|’)?ll do|what you will do|what you(?:'|’)?ll work on|role|the role|role overview|about the role|about this role|the job|job description|position summary|position overview|mission|impact|tasks|in this role(?: you will| you(?:'|’)ll)?|you will|day[ -]to[ -]day|duties|what you(?:'|’)?ll be doing|the opportunity|wat (?:ga je doen|je gaat doen)|taken|verantwoordelijkheden|deine aufgaben|ihre aufgaben|aufgaben",
+  benefits:
+    "benefits|perks|what we offer|we offer|what(?:'|’)?s in it for you|compensation|salary|pay range|offer|why join(?: us)?|why you(?:'|’)?ll love (?:it|us|working here)|wat (?:wij bieden|bieden wij)|arbeidsvoorwaarden|wir bieten|unser angebot",
+  about:
+    "about us|about the company|about the team|who we are|company|story|company overview|company description|about [a-z0-9&.' ]{2,30}|over ons|wie zijn wij|über uns",
+  legal: "equal (?:employment )?opportunity(?: employer)?|eeo(?: statement)?|diversity(?: and| &) inclusion|privacy notice|disclaimer|accommodations?",
+};
+
+/**
+ * A heading line of a posting, read from its words: "About us", "Responsibilities:", "What you'll do",
+ * "Requirements", "Nice to have", "Benefits", … (English, with the Dutch and German headings that
+ * appear in the feeds). One pattern with a group per kind, tested on one trimmed, lowercased line (or
+ * the part before its colon) of at most 80 characters. The whole candidate must be the heading, so a
+ * bullet that mentions "skills" is not one. Earlier kinds win ("preferred skills" is preferred).
+ */
+export const HEADING = new RegExp(`${HEADING_OPENER}(?:${HEADING_KINDS.map((k) => `(${HEADING_WORDS[k]})`).join("|")})${HEADING_CLOSER}`);
+export function headingKindOf(match: RegExpExecArray): HeadingKind | undefined {
+  const index = match.findIndex((group, i) => i > 0 && group !== undefined);
+  return index > 0 ? HEADING_KINDS[index - 1] : undefined;
+}
+
+/** Title-case form of a heading phrase for glued headings: "key responsibilities" → "Key [Rr]esponsibilities". */
+const titleCased = (phrase: string) =>
+  phrase.replace(/(^|\s)([a-z])/g, (_, space: string, letter: string) => (space === "" ? letter.toUpperCase() : `${space}[${letter.toUpperCase()}${letter}]`));
+/** A heading has no sentence punctuation. */
+export const HEADING_PUNCTUATION = /[.!?]/;
+/**
+ * A heading glued into running text, as scraped postings often have it: "Key ResponsibilitiesDevelop …",
+ * "About the Role:Treeswift is …". Capitalized as headings are (all-caps text cannot glue); the caller
+ * checks that a colon or a capital letter follows, and that a sentence end, a line start or a double space comes before.
+ */
+export const INLINE_HEADING = new RegExp(
+  [
+    "key responsibilities",
+    "responsibilities",
+    "requirements",
+    "required skills",
+    "preferred skills",
+    "preferred qualifications",
+    "minimum qualifications",
+    "basic qualifications",
+    "qualifications",
+    "benefits",
+    "perks",
+    "about the role",
+    "about the job",
+    "about the team",
+    "about us",
+    "about you",
+    "what you'll do",
+    "what you’ll do",
+    "what you will do",
+    "what we offer",
+    "what you'll bring",
+    "what you bring",
+    "what we're looking for",
+    "who we're looking for",
+    "who you are",
+    "nice to have",
+    "bonus points",
+    "your profile",
+    "the role",
+    "who we are",
+  ]
+    .map((p) => titleCased(p).replace(/'/g, "['’]"))
+    .join("|"),
+  "g",
+);
+/** Words every LEGAL_BOILERPLATE match contains: a cheap scan that decides whether to run it. */
+export const LEGAL_HINT = /opportunit|regard to|accommodation|e-verify|veteran|orientation|gender identity/;
+/** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. Matched per sentence. */
+export const LEGAL_BOILERPLATE =
+  /equal (?:employment )?opportunit|without regard to (?:race|age|sex|religion|color)|reasonable accommodation|e-verify|protected veteran|sexual orientation|gender identity/g;
+
+/* Stage 1, normalize. */
+
+/** Markup that only HTML has: a known tag or an entity. Plain text with a stray "<" is not HTML. */
+export const LOOKS_LIKE_HTML =
+  /<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|body|html|section|a)(?:\s[^<>]{0,200})?\/?>|&(?:amp|nbsp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i;
+/** Markup left in text after one round of decoding: HTML that a feed escaped twice ("&lt;p&gt;"). */
+export const ESCAPED_TAGS = /<(?:p|div|br|li|ul|ol|h[1-6]|strong|b|span|table|tr|td)(?:\s[^<>]{0,200})?\/?>/i;
+/** Whitespace to fold into one space: any run of two or more, or one that is not a plain space. A lone space is copied as is. */
+export const WHITESPACE_RUN = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
+/** A chunk of text that is only whitespace (a decoded entity such as "&nbsp;"). */
+export const ALL_WHITESPACE = /^\s+$/;
+/** One whitespace character. */
+export const WHITESPACE = /\s/;
+/** Any run of whitespace, to fold into one space. */
+export const WHITESPACE_RUNS = /\s+/g;
+
+/* Stage 2, segment. */
+
+/** What may stand before a heading glued into running text: a sentence end, a double space, or a lowercase end. */
+export const INLINE_HEADING_OPENS = /[.!?:;)\]]\s{0,2}$|\s{2}$|[a-z)]$/;
+/** A line that ends like a sentence, and so is no title. */
+export const SENTENCE_ENDING = /[.!?]$/;
+/** The first character that is not whitespace. */
+export const NON_SPACE = /\S/;
