@@ -12,6 +12,7 @@ export interface ChartSpec {
 }
 
 export const ROLE_NAMES = { ml: "ML Engineer", ai: "AI Engineer", shared: "Shared", neither: "Neither" } as const;
+const ROLE_ORDER = [ROLE_NAMES.ml, ROLE_NAMES.ai];
 
 /** Shares in percent, one decimal; 0 when the denominator is 0. */
 export const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
@@ -30,7 +31,7 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
     chart("label-level", "Postings by label and level", {
       data: { values: LABELS.flatMap((label) => LEVELS.map((level) => ({ label, level, count: a.byLabelLevel[label][level] }))) },
       mark: "bar",
-      width: { step: 90 },
+      width: 420,
       encoding: {
         x: { field: "label", type: "nominal", sort: LABELS, title: "Predicted label", axis: { labelAngle: 0 } },
         xOffset: { field: "level", type: "nominal", sort: LEVELS },
@@ -80,7 +81,7 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
       width: 320,
       height: { step: 9 },
       encoding: {
-        y: { field: "category", type: "nominal", sort: null, title: "Lexicon category (entry role: category)" },
+        y: { field: "category", type: "nominal", sort: null, title: "Lexicon category (entry role: category)", axis: { labelLimit: 320 } },
         yOffset: { field: "side", type: "nominal" },
         x: { field: "share", type: "quantitative", scale: { domain: [0, 100] }, title: "Share of postings with the label (%)" },
         color: { field: "side", type: "nominal", title: "Postings" },
@@ -89,9 +90,9 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
     chart("pay-share", "Share of postings stating pay, by role and level", {
       data: { values: a.pay.cells.map((c) => ({ role: ROLE_NAMES[c.role], level: c.level, share: percent(c.stating, c.postings) })) },
       mark: "bar",
-      width: { step: 60 },
+      width: 360,
       encoding: {
-        x: { field: "role", type: "nominal", title: "Predicted role", axis: { labelAngle: 0 } },
+        x: { field: "role", type: "nominal", sort: ROLE_ORDER, title: "Predicted role", axis: { labelAngle: 0 } },
         xOffset: { field: "level", type: "nominal", sort: LEVELS },
         y: { field: "share", type: "quantitative", scale: { domain: [0, 100] }, title: "Postings stating pay (%)" },
         color: { field: "level", type: "nominal", sort: LEVELS, title: "Level" },
@@ -105,11 +106,11 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
         ]),
       },
       facet: {
-        row: { field: "role", type: "nominal", title: "Predicted role" },
+        row: { field: "role", type: "nominal", sort: ROLE_ORDER, title: "Predicted role" },
         column: { field: "level", type: "nominal", sort: LEVELS, title: "Level" },
       },
       spec: {
-        width: 150,
+        width: 170,
         height: 110,
         layer: [
           {
@@ -121,7 +122,7 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
             transform: [{ filter: "datum.kind === 'pay'" }],
             mark: { type: "bar", color: "#3b6ea8" },
             encoding: {
-              x: { field: "from", type: "quantitative", title: `Annualized stated pay, midpoint (${a.pay.currency}/year)`, axis: { format: "~s" } },
+              x: { field: "from", type: "quantitative", bin: { binned: true }, title: `Stated pay (${a.pay.currency}/year)`, axis: { format: "~s" } },
               x2: { field: "to" },
               y: { field: "count", type: "quantitative", title: COUNT_AXIS },
             },
@@ -134,25 +135,19 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
     charts.push(
       chart("pay-other", "Stated pay in other currencies (not converted)", {
         data: {
-          values: a.pay.other.flatMap((o) => o.bins.map((b) => ({ currency: o.currency, cell: `${ROLE_NAMES[o.role]} ${o.level}`, ...b }))),
+          values: a.pay.other.flatMap((o) => o.bins.map((b) => ({ panel: `${o.currency} · ${ROLE_NAMES[o.role]} ${o.level}`, ...b }))),
         },
-        facet: { row: { field: "currency", type: "nominal", title: "Currency (ISO 4217)" } },
+        facet: { row: { field: "panel", type: "nominal", title: "Currency (ISO 4217) · role and level", header: { labelAngle: 0, labelAlign: "left" } } },
         resolve: { scale: { x: "independent" } },
         spec: {
           width: 420,
-          height: 90,
-          mark: "bar",
+          height: 80,
+          mark: { type: "rect", color: "#3b6ea8" },
           encoding: {
-            x: {
-              field: "from",
-              type: "quantitative",
-              scale: { type: "log" },
-              title: "Annualized stated pay, midpoint (stated currency/year, log scale)",
-              axis: { format: "~s" },
-            },
+            x: { field: "from", type: "quantitative", scale: { type: "log" }, title: "Stated pay (own currency/year, log scale)", axis: { format: "~s" } },
             x2: { field: "to" },
-            y: { field: "count", type: "quantitative", stack: true, title: COUNT_AXIS },
-            color: { field: "cell", type: "nominal", title: "Role and level" },
+            y: { field: "count", type: "quantitative", title: COUNT_AXIS },
+            y2: { datum: 0 },
           },
         },
       }),
