@@ -139,7 +139,7 @@ describe("report aggregates", () => {
         expect(a.gold!.count).toBe(labelled.length);
         expect(a.gold!.correct).toBe(pairs.filter((p) => p.correct).length);
         expect(a.gold!.reliability.map((b) => b.count)).toEqual(oracle.bins.map((b) => b.count));
-        a.gold!.reliability.forEach((b, i) => expect(b.accuracy).toBeCloseTo(oracle.bins[i]!.accuracy, 9));
+        for (const [i, b] of a.gold!.reliability.entries()) expect(b.accuracy).toBeCloseTo(oracle.bins[i]!.accuracy, 9);
         expect(a.gold!.ece).toBeCloseTo(oracle.ece, 9);
         for (const g of LABELS)
           for (const p of LABELS) expect(a.gold!.confusion[g][p]).toBe(labelled.filter((r) => toLabel(r.gold!) === g && r.result.label === p).length);
@@ -282,7 +282,7 @@ function expectedCells(a: ReportAggregates): Map<string, number> {
     cells.set(`count.${l}`, a.byLabel[l]);
     for (const v of LEVELS) cells.set(`count.${l}.${v}`, a.byLabelLevel[l][v]);
   }
-  a.confidence.forEach((b, i) => cells.set(`confidence.${i}`, b.count));
+  for (const [i, b] of a.confidence.entries()) cells.set(`confidence.${i}`, b.count);
   for (const c of a.categories) {
     const key = `category.${c.role}.${c.category}`;
     cells.set(`${key}.ml`, c.ml).set(`${key}.ai`, c.ai);
