@@ -26,10 +26,40 @@ const span = (start: number, end: number, extra: Partial<HighlightSpan> = {}): H
 describe("playground highlighting", () => {
   it.each([
     ["no spans", [], []],
-    ["disjoint spans", [span(0, 3), span(5, 9)], [[0, 3, [0]], [5, 9, [1]]]],
-    ["touching spans", [span(0, 3), span(3, 6)], [[0, 3, [0]], [3, 6, [1]]]],
-    ["one span inside another", [span(0, 10), span(2, 5)], [[0, 2, [0]], [2, 5, [0, 1]], [5, 10, [0]]]],
-    ["crossing spans", [span(0, 6), span(4, 9)], [[0, 4, [0]], [4, 6, [0, 1]], [6, 9, [1]]]],
+    [
+      "disjoint spans",
+      [span(0, 3), span(5, 9)],
+      [
+        [0, 3, [0]],
+        [5, 9, [1]],
+      ],
+    ],
+    [
+      "touching spans",
+      [span(0, 3), span(3, 6)],
+      [
+        [0, 3, [0]],
+        [3, 6, [1]],
+      ],
+    ],
+    [
+      "one span inside another",
+      [span(0, 10), span(2, 5)],
+      [
+        [0, 2, [0]],
+        [2, 5, [0, 1]],
+        [5, 10, [0]],
+      ],
+    ],
+    [
+      "crossing spans",
+      [span(0, 6), span(4, 9)],
+      [
+        [0, 4, [0]],
+        [4, 6, [0, 1]],
+        [6, 9, [1]],
+      ],
+    ],
     ["the same span twice", [span(1, 4), span(1, 4)], [[1, 4, [0, 1]]]],
   ] as const)("cuts %s into segments covered by the same spans", (_name, spans, expected) => {
     expect(segments(spans).map((s) => [s.start, s.end, s.spans])).toEqual(expected);
@@ -49,6 +79,22 @@ const FIXTURES = join("fixtures", "postings");
 const fixtureTexts = readdirSync(FIXTURES)
   .sort()
   .map((name) => [name, readFileSync(join(FIXTURES, name), "utf8")] as const);
+
+const SHOWCASE = `Senior Machine Learning Engineer, Ranking
+
+Northwind Travel builds hotel search for small agencies.
+
+What you will do
+- Train and evaluate ranking models in PyTorch on our click logs.
+- Build feature pipelines and track experiments with MLflow.
+- Serve models behind a low-latency API.
+- You will not be building chatbots or doing prompt engineering.
+
+Requirements
+- 5+ years of software engineering, strong Python.
+- Statistics, and distributed training on GPUs.
+
+Pay: $205,000 - $240,000 per year.`;
 
 interface PageMark {
   start: number;
@@ -123,10 +169,13 @@ describe.skipIf(!hasChromium())("playground in headless Chromium", () => {
       await page.fill("#posting", text);
       await page.waitForSelector("body[data-ready]");
       return page.$$eval("#highlighted mark", (ms) =>
-        ms.map((m) => {
-          const el = m as HTMLElement;
-          return { start: Number(el.dataset["start"]), end: Number(el.dataset["end"]), spans: el.dataset["spans"]!.split(" ").map(Number), cls: el.className, text: el.textContent! };
-        }),
+        ms.map((m) => ({
+          start: Number(m.getAttribute("data-start")),
+          end: Number(m.getAttribute("data-end")),
+          spans: m.getAttribute("data-spans")!.split(" ").map(Number),
+          cls: m.getAttribute("class")!,
+          text: m.textContent!,
+        })),
       );
     };
     return { page, problems, paste };
@@ -145,9 +194,9 @@ describe.skipIf(!hasChromium())("playground in headless Chromium", () => {
     }
     expect(problems).toEqual([]);
 
-    // The screenshot: a posting with negated evidence, one negated span hovered.
-    const [, shown] = fixtureTexts.find(([name]) => name.startsWith("ai-senior"))!;
-    await paste(shown);
+    // The screenshot: a posting of our own with negated evidence and stated pay, a negated span hovered.
+    expectSameSpans(await paste(SHOWCASE), classify(SHOWCASE));
+    expect(await page.textContent('[data-field="pay"]')).toMatch(/^USD 205,000–240,000 per year .*, within the band$/);
     await page.hover("#highlighted mark.negated");
     expect(await page.textContent("#hover-info")).toMatch(/weight 0 {2}section \w+ {2}\[negated\]/);
     mkdirSync("screenshots", { recursive: true });
@@ -174,7 +223,7 @@ describe.skipIf(!hasChromium())("playground in headless Chromium", () => {
       expect(custom.entries.length).toBeLessThan(lexicon.entries.length);
       writeFileSync(join(dir, "custom.json"), JSON.stringify(custom));
       await page.setInputFiles("#lexicon-file", join(dir, "custom.json"));
-      await page.waitForFunction(() => document.getElementById("lexicon-status")?.textContent?.includes("custom.json"));
+      await page.waitForSelector("#lexicon-status:has-text('custom.json')");
       expect(await page.$$eval("#lexicon-issues li", (l) => l.length)).toBe(0);
       const marks = await paste(text);
       const expected = createClassifier({ lexicon: custom }).classify(text);

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calibration, LABELS, toLabel } from "../src/eval/evaluate.js";
-import { classify, type Classification, type Posting } from "../src/index.js";
+import { type Classification, classify, createClassifier, type Posting } from "../src/index.js";
 import { hasChromium, launchChromium } from "../playground/chromium.js";
 import { aggregateRecords, LEVELS, ReportAggregator, type ReportAggregates, type ReportRecord } from "../src/report/aggregate.js";
 import { buildReport, classifyForReport, renderReport } from "../src/report/build.js";
@@ -109,6 +109,12 @@ describe("report aggregates", () => {
           const stated = inCell.flatMap((r) => (r.result.salary.stated ? [r.result.salary.stated] : []));
           expect([cell.postings, cell.stating, cell.usd]).toEqual([inCell.length, stated.length, stated.filter((s) => s.currency === "USD").length]);
           expect(cell.usdBins.reduce((n, b) => n + b.count, 0)).toBe(cell.usd);
+          const mids = stated.filter((x) => x.currency === "USD").map((x) => (x.annualMin + x.annualMax) / 2);
+          expect(cell.usdAgainstBand).toEqual({
+            below: mids.filter((m) => m < cell.band.min).length,
+            within: mids.filter((m) => m >= cell.band.min && m <= cell.band.max).length,
+            above: mids.filter((m) => m > cell.band.max).length,
+          });
           for (const s of stated.filter((x) => x.currency === "USD")) {
             const mid = (s.annualMin + s.annualMax) / 2;
             expect(cell.usdBins.some((b) => b.from <= mid && mid < b.to)).toBe(true);
@@ -291,6 +297,7 @@ function expectedCells(a: ReportAggregates): Map<string, number> {
   for (const c of a.pay.cells) {
     const key = `pay.${c.role}.${c.level}`;
     cells.set(`${key}.postings`, c.postings).set(`${key}.stating`, c.stating).set(`${key}.share`, percent(c.stating, c.postings)).set(`${key}.usd`, c.usd);
+    for (const k of ["below", "within", "above"] as const) cells.set(`${key}.${k}`, percent(c.usdAgainstBand[k], c.usd));
   }
   for (const o of a.pay.other) cells.set(`other.${o.currency}.${o.role}.${o.level}`, o.count);
   for (const [code, n] of Object.entries(a.errorCodes)) cells.set(`errors.${code}`, n);
@@ -306,12 +313,52 @@ function expectedCells(a: ReportAggregates): Map<string, number> {
   return cells;
 }
 
+// A job board of our own making for the page (and its screenshot): both roles at every level, pay
+// in USD by the year or hour and in EUR, some gold labels that disagree, and unreadable records.
+const TITLES = [
+  "Junior Machine Learning Engineer",
+  "Machine Learning Engineer",
+  "Senior ML Engineer",
+  "Staff Machine Learning Engineer",
+  "Junior AI Engineer",
+  "AI Engineer",
+  "Senior AI Engineer",
+  "Staff AI Engineer",
+  "Data Analyst",
+];
+const BODIES = [
+  "Train and evaluate deep learning models in PyTorch; feature engineering, experiment tracking and distributed training on GPUs.",
+  "Build RAG applications on LLM APIs with LangChain and a vector database; prompt engineering and evaluation of LLM outputs.",
+  "Build dashboards and SQL reports for the sales team.",
+];
+function board(count: number): ReportRecord[] {
+  const classifier = createClassifier();
+  return Array.from({ length: count }, (_, i): ReportRecord => {
+    if (i % 97 === 13)
+      return { id: `bad-${i}`, index: i, error: { code: i % 2 ? "INPUT_INVALID" : "INPUT_TOO_LARGE", message: `posting ${i} could not be read` } };
+    const t = i % TITLES.length;
+    const body = BODIES[t === 8 ? 2 : t < 4 ? 0 : 1]!;
+    const k = 100 + ((i * 37) % 160);
+    const pay =
+      i % 5 === 0
+        ? ""
+        : i % 11 === 0
+          ? ` Pay: €${k - 30},000 - €${k},000 per year.`
+          : i % 7 === 0
+            ? ` Pay: $${Math.round(k / 2.2)} - $${Math.round(k / 2)} per hour.`
+            : ` Salary: $${k},000 - $${k + 30},000 per year.`;
+    const result = classifier.classify(`${TITLES[t]}\n\n${body}${pay}`);
+    const gold = i % 9 === 0 ? "neither" : result.label;
+    return { id: `p${i}`, index: i, result, gold };
+  });
+}
+
 describe.skipIf(!hasChromium())("report in headless Chromium", () => {
   it("opens from disk without console errors or requests, shows every chart, and its numbers match the Node aggregates", async () => {
     const aggregator = new ReportAggregator();
-    for (const r of cycle(2_000)) aggregator.add(r);
+    for (const r of board(2_000)) aggregator.add(r);
     const aggregates = aggregator.result();
-    const html = await renderReport(aggregates, { source: "2,000 generated records", generatedAt: new Date(0) });
+    const html = await renderReport(aggregates, { source: "a generated job board", generatedAt: new Date(0) });
     const dir = mkdtempSync(join(tmpdir(), "role-lens-report-"));
     const file = join(dir, "report.html");
     writeFileSync(file, html);
@@ -342,11 +389,13 @@ describe.skipIf(!hasChromium())("report in headless Chromium", () => {
         }),
       );
       expect(figures.map((f) => f.id)).toEqual(chartSpecs(aggregates).map((c) => `chart-${c.id}`));
+      // This board has pay in another currency, error records and gold labels: all ten charts show.
+      expect(figures).toHaveLength(10);
       for (const f of figures) {
         expect(f.marks, f.id).toBeGreaterThan(0);
         expect(f.width, f.id).toBeGreaterThan(100);
         expect(f.table, f.id).toBe(true);
-        expect(f.caption, f.id).toMatch(/^Data: 2,000 generated records \(2,000 records\); /);
+        expect(f.caption, f.id).toMatch(/^Data: a generated job board \(2,000 records\); /);
       }
 
       const shown = await page.$$eval("[data-key]", (cells) =>
@@ -367,6 +416,7 @@ describe.skipIf(!hasChromium())("report in headless Chromium", () => {
       mkdirSync("screenshots", { recursive: true });
       await page.screenshot({ path: "screenshots/report.png", fullPage: true });
       await page.screenshot({ path: "screenshots/report-top.png" });
+      await page.locator("#chart-pay-usd").screenshot({ path: "screenshots/report-pay.png" });
     } finally {
       await browser.close();
       rmSync(dir, { recursive: true, force: true });

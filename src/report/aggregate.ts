@@ -54,6 +54,8 @@ export interface PayCell {
   readonly usd: number;
   /** The band table's range for the cell, in `bandCurrency` a year. */
   readonly band: { readonly min: number; readonly max: number };
+  /** Of the USD postings, how many state a range whose midpoint falls below, within or above the band. */
+  readonly usdAgainstBand: { readonly below: number; readonly within: number; readonly above: number };
   /** Histogram of the midpoint of the annualized stated USD range. */
   readonly usdBins: readonly Bin[];
 }
@@ -145,6 +147,10 @@ export class ReportAggregator {
   readonly #categories = new Map<string, [number, number]>();
   readonly #stating = grid(PAY_ROLES, LEVELS);
   readonly #usd = grid(PAY_ROLES, LEVELS);
+  readonly #against = grid(
+    PAY_ROLES.flatMap((r) => LEVELS.map((l) => `${r}.${l}`)),
+    ["below", "within", "above"] as const,
+  );
   readonly #usdBins = new Map<string, number[]>();
   /** key `${currency}\u0000${role}\u0000${level}` */
   readonly #other = new Map<string, { count: number; min: number; max: number; bins: Map<number, number> }>();
@@ -208,6 +214,8 @@ export class ReportAggregator {
       let bins = this.#usdBins.get(key);
       if (!bins) this.#usdBins.set(key, (bins = new Array<number>(USD_BIN_COUNT).fill(0)));
       bins[Math.max(0, Math.min(USD_BIN_COUNT - 1, Math.floor(mid / USD_BIN_WIDTH)))]!++;
+      const band = this.#bands.bands[role][level];
+      this.#against[`${role}.${level}`]![mid < band.min ? "below" : mid > band.max ? "above" : "within"]++;
       return;
     }
     if (!(mid > 0)) return;
@@ -255,6 +263,7 @@ export class ReportAggregator {
           stating: this.#stating[role][level],
           usd: this.#usd[role][level],
           band: { min: this.#bands.bands[role][level].min, max: this.#bands.bands[role][level].max },
+          usdAgainstBand: { ...this.#against[`${role}.${level}`]! },
           usdBins: bins ? bins.flatMap((count, i) => (count > 0 ? [{ from: i * USD_BIN_WIDTH, to: (i + 1) * USD_BIN_WIDTH, count }] : [])) : [],
         };
       }),

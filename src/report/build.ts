@@ -76,11 +76,13 @@ function tableFor(id: string, a: ReportAggregates): string {
     case "pay-usd":
       return table(
         `Stated ${a.pay.currency} pay (midpoint of the annualized range) against the band`,
-        ["Role", "Level", `Band (${a.pay.currency}/year)`, "Postings", `Distribution (${a.pay.currency}/year: postings)`],
-        a.pay.cells.map(
-          (c) =>
-            `<tr><th scope="row">${ROLE_NAMES[c.role]}</th><td>${c.level}</td><td>${money(c.band.min)}–${money(c.band.max)}</td>${num(`pay.${c.role}.${c.level}.usd`, c.usd)}<td>${c.usdBins.map((b) => `${money(b.from)}–${money(b.to)}: ${b.count}`).join("; ") || "none"}</td></tr>`,
-        ),
+        ["Role", "Level", `Band (${a.pay.currency}/year)`, "Postings", "Below", "Within", "Above", `Distribution (${a.pay.currency}/year: postings)`],
+        a.pay.cells.map((c) => {
+          const key = `pay.${c.role}.${c.level}`;
+          const against = (["below", "within", "above"] as const).map((k) => pct(`${key}.${k}`, c.usdAgainstBand[k], c.usd)).join("");
+          const bins = c.usdBins.map((b) => `${money(b.from)}–${money(b.to)}: ${b.count}`).join("; ");
+          return `<tr><th scope="row">${ROLE_NAMES[c.role]}</th><td>${c.level}</td><td>${money(c.band.min)}–${money(c.band.max)}</td>${num(`${key}.usd`, c.usd)}${against}<td><details><summary>${c.usdBins.length} bins</summary>${bins || "none"}</details></td></tr>`;
+        }),
       );
     case "pay-other":
       return table(

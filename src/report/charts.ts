@@ -114,11 +114,6 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
         height: 110,
         layer: [
           {
-            transform: [{ filter: "datum.kind === 'band'" }],
-            mark: { type: "rect", color: "#f2a541", opacity: 0.3 },
-            encoding: { x: { field: "min", type: "quantitative" }, x2: { field: "max" } },
-          },
-          {
             transform: [{ filter: "datum.kind === 'pay'" }],
             mark: { type: "bar", color: "#3b6ea8" },
             encoding: {
@@ -126,6 +121,11 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
               x2: { field: "to" },
               y: { field: "count", type: "quantitative", title: COUNT_AXIS },
             },
+          },
+          {
+            transform: [{ filter: "datum.kind === 'band'" }],
+            mark: { type: "rect", color: "#f2a541", opacity: 0.35 },
+            encoding: { x: { field: "min", type: "quantitative" }, x2: { field: "max" } },
           },
         ],
       },
