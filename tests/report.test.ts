@@ -10,6 +10,7 @@ import { hasChromium, launchChromium } from "../playground/chromium.js";
 import { aggregateRecords, LEVELS, ReportAggregator, type ReportAggregates, type ReportRecord } from "../src/report/aggregate.js";
 import { buildReport, classifyForReport, renderReport } from "../src/report/build.js";
 import { chartSpecs, percent } from "../src/report/charts.js";
+import { reportRecordsFromInputs } from "../src/report/inputs.js";
 import { isBatchRecord, parseRecord } from "../src/report/records.js";
 
 // Our own postings, chosen to cover both roles, several levels, and pay in USD, EUR and by the hour.
@@ -239,6 +240,43 @@ describe("report page", () => {
 });
 
 describe("report inputs", () => {
+  it("reportRecordsFromInputs passes results through, classifies postings with their gold labels, and turns bad lines into error records", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "role-lens-inputs-"));
+    try {
+      const scored = { id: "s1", index: 0, result: BASES[1], gold: "ai" };
+      writeFileSync(
+        join(dir, "a-results.jsonl"),
+        [JSON.stringify(scored), JSON.stringify({ id: "s2", index: 1, error: { code: "INPUT_INVALID", message: "m" } })].join("\n"),
+      );
+      writeFileSync(
+        join(dir, "b-postings.jsonl"),
+        [
+          JSON.stringify({ id: "p1", text: POSTINGS[0], label: "ml" }),
+          "{not json",
+          JSON.stringify({ id: "p2", text: POSTINGS[4] }),
+          JSON.stringify({ id: "p3", index: 2, result: { label: "x" } }),
+          JSON.stringify({ id: "p4", nothing: true }),
+        ].join("\n"),
+      );
+      writeFileSync(join(dir, "c-posting.txt"), POSTINGS[3] as string);
+      const out: ReportRecord[] = [];
+      for await (const r of reportRecordsFromInputs([dir])) out.push(r);
+      expect(out.map((r) => [r.id.replace(dir, "DIR"), r.index, r.gold, "error" in r ? r.error.code : r.result.label])).toEqual([
+        ["s1", 0, "ai", BASES[1]!.label],
+        ["s2", 1, undefined, "INPUT_INVALID"],
+        ["p1", 2, "ml", classify(POSTINGS[0]!).label],
+        [join("DIR", "b-postings.jsonl:2"), 3, undefined, "RECORD_INVALID"],
+        ["p2", 4, undefined, classify(POSTINGS[4]!).label],
+        [join("DIR", "b-postings.jsonl:4"), 5, undefined, "RECORD_INVALID"],
+        ["p4", 6, undefined, "RECORD_INVALID"],
+        [join("DIR", "c-posting.txt"), 7, undefined, classify(POSTINGS[3]!).label],
+      ]);
+      expect("result" in out[0]! && out[0].result).toEqual(BASES[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("classifyForReport attaches each posting's gold label to its own record", async () => {
     const input = [
       { id: "a", text: POSTINGS[0] as string, label: "ml" as const },
