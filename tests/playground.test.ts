@@ -237,6 +237,14 @@ describe.skipIf(!hasChromium())("playground in headless Chromium", () => {
   });
 });
 
+describe("playground source", () => {
+  it("type-checks against the DOM (the root tsconfig has no DOM types, so it checks only what the tests import)", () => {
+    expect(() =>
+      execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "playground/tsconfig.json"], { stdio: "pipe" }),
+    ).not.toThrow();
+  });
+});
+
 describe("playground server", () => {
   let child: ChildProcess | undefined;
   let dist: string;
