@@ -8,9 +8,9 @@ import { calibration, LABELS, toLabel } from "../src/eval/evaluate.js";
 import { type Classification, classify, createClassifier, type Posting } from "../src/index.js";
 import { hasChromium, launchChromium } from "../playground/chromium.js";
 import { aggregateRecords, LEVELS, ReportAggregator, type ReportAggregates, type ReportRecord } from "../src/report/aggregate.js";
-import { buildReport, classifyForReport, renderReport } from "../src/report/build.js";
+import { buildReport, renderReport } from "../src/report/build.js";
 import { chartSpecs, percent } from "../src/report/charts.js";
-import { reportRecordsFromInputs } from "../src/report/inputs.js";
+import { classifyForReport, reportRecordsFromInputs } from "../src/report/inputs.js";
 import { isBatchRecord, parseRecord } from "../src/report/records.js";
 
 // Our own postings, chosen to cover both roles, several levels, and pay in USD, EUR and by the hour.

@@ -1,6 +1,4 @@
-import { classifyMany, type ClassifyManyOptions } from "../batch/classify-many.js";
-import { LABELS, type LabelledPosting } from "../eval/evaluate.js";
-import type { Posting } from "../posting.js";
+import { LABELS } from "../eval/evaluate.js";
 import { aggregateRecords, LEVELS, type AggregateOptions, type ReportAggregates, type ReportRecord } from "./aggregate.js";
 import { chartSpecs, percent, renderSvg, ROLE_NAMES, type ChartSpec } from "./charts.js";
 
@@ -205,34 +203,4 @@ ${figures.join("\n")}
  */
 export async function buildReport(records: Iterable<ReportRecord> | AsyncIterable<ReportRecord>, options: ReportOptions = {}): Promise<string> {
   return renderReport(await aggregateRecords(records, options), options);
-}
-
-/** A posting to classify for the report; a `label` (as in `role-lens eval`) is read as its gold label. */
-export type ReportPosting = Posting | (LabelledPosting & { readonly label?: LabelledPosting["label"] });
-
-const goldOf = (posting: ReportPosting) => (typeof posting === "object" && posting !== null && "label" in posting ? posting.label : undefined);
-
-/**
- * Classifies postings with `classifyMany` and attaches each posting's gold label (its `label` field,
- * when present) to its record. Gold labels wait in a map only while their posting is in flight.
- */
-export async function* classifyForReport(
-  postings: Iterable<ReportPosting> | AsyncIterable<ReportPosting>,
-  options: ClassifyManyOptions = {},
-): AsyncGenerator<ReportRecord> {
-  const gold = new Map<number, LabelledPosting["label"]>();
-  async function* remember(): AsyncGenerator<Posting> {
-    let index = 0;
-    for await (const posting of postings) {
-      const label = goldOf(posting);
-      if (label !== undefined) gold.set(index, label);
-      index++;
-      yield posting as Posting;
-    }
-  }
-  for await (const record of classifyMany(remember(), options)) {
-    const label = gold.get(record.index);
-    gold.delete(record.index);
-    yield label === undefined ? record : { ...record, gold: label };
-  }
 }

@@ -1,9 +1,10 @@
-import { classifyItems, type ClassifyManyOptions } from "../batch/classify-many.js";
+import { type BatchRecord, classifyItems, classifyMany, type ClassifyManyOptions } from "../batch/classify-many.js";
 import type { BatchItem } from "../batch/pool.js";
 import { DEFAULT_FIELDS, describeOrigin, type FieldMapping, type InputRecord, readInputs, recordFromObject } from "../batch/readers.js";
 import { createClassifier } from "../classifier.js";
 import { RoleLensError } from "../errors.js";
 import type { LabelledPosting } from "../eval/evaluate.js";
+import type { Posting } from "../posting.js";
 import type { ReportRecord } from "./aggregate.js";
 import { isBatchRecord, parseRecord } from "./records.js";
 
@@ -16,6 +17,35 @@ export interface ReportInputOptions extends ClassifyManyOptions {
 
 type Gold = LabelledPosting["label"];
 const GOLD = new Set<unknown>(["ml", "ai", "neither", "ml-engineer", "ai-engineer"]);
+
+/** Gives each record the gold label its posting carried, dropping the label once used: the map holds only postings in flight. */
+async function* withGold(records: AsyncIterable<BatchRecord>, gold: Map<number, Gold>): AsyncGenerator<ReportRecord> {
+  for await (const record of records) {
+    const label = gold.get(record.index);
+    gold.delete(record.index);
+    yield label === undefined ? record : { ...record, gold: label };
+  }
+}
+
+/** A posting to classify for the report; a `label` (as in `role-lens eval`) is read as its gold label. */
+export type ReportPosting = Posting | LabelledPosting;
+
+/** Classifies postings with `classifyMany`, each record carrying its posting's `label`, when it has one, as `gold`. */
+export function classifyForReport(
+  postings: Iterable<ReportPosting> | AsyncIterable<ReportPosting>,
+  options: ClassifyManyOptions = {},
+): AsyncGenerator<ReportRecord> {
+  const gold = new Map<number, Gold>();
+  async function* remember(): AsyncGenerator<Posting> {
+    let index = 0;
+    for await (const posting of postings) {
+      if (typeof posting === "object" && posting !== null && "label" in posting && GOLD.has(posting.label)) gold.set(index, posting.label);
+      index++;
+      yield posting as Posting;
+    }
+  }
+  return withGold(classifyMany(remember(), options), gold);
+}
 
 const failed = (id: string, message: string): BatchItem => ({ failed: { id, index: 0, error: { code: "RECORD_INVALID", message } } });
 
@@ -65,9 +95,5 @@ export async function* reportRecordsFromInputs(inputs: readonly string[], option
     concurrency === 1
       ? classifyItems(items(), createClassifier(classifierOptions), fields)
       : (await import("../batch/pool.js")).classifyOnWorkers(items(), concurrency, classifierOptions, fields, workerHeapMb);
-  for await (const record of records) {
-    const label = gold.get(record.index);
-    gold.delete(record.index);
-    yield label === undefined ? record : { ...record, gold: label };
-  }
+  yield* withGold(records, gold);
 }
