@@ -13,6 +13,8 @@ export interface ChartSpec {
 
 export const ROLE_NAMES = { ml: "ML Engineer", ai: "AI Engineer", shared: "Shared", neither: "Neither" } as const;
 const ROLE_ORDER = [ROLE_NAMES.ml, ROLE_NAMES.ai];
+// The playground's colours too: ML blue, AI orange.
+const SIDES = ["ML Engineer postings", "AI Engineer postings"];
 
 /** Shares in percent, one decimal; 0 when the denominator is 0. */
 export const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
@@ -73,18 +75,18 @@ export function chartSpecs(a: ReportAggregates): ChartSpec[] {
     chart("categories", "What each role asks for: lexicon categories by share of postings", {
       data: {
         values: a.categories.flatMap((c) => [
-          { category: `${ROLE_NAMES[c.role]}: ${c.category}`, side: "ML Engineer postings", share: percent(c.ml, a.byLabel["ml-engineer"]) },
-          { category: `${ROLE_NAMES[c.role]}: ${c.category}`, side: "AI Engineer postings", share: percent(c.ai, a.byLabel["ai-engineer"]) },
+          { category: `${ROLE_NAMES[c.role]}: ${c.category}`, side: SIDES[0], share: percent(c.ml, a.byLabel["ml-engineer"]) },
+          { category: `${ROLE_NAMES[c.role]}: ${c.category}`, side: SIDES[1], share: percent(c.ai, a.byLabel["ai-engineer"]) },
         ]),
       },
       mark: "bar",
       width: 320,
       height: { step: 9 },
       encoding: {
-        y: { field: "category", type: "nominal", sort: null, title: "Lexicon category (entry role: category)", axis: { labelLimit: 320 } },
-        yOffset: { field: "side", type: "nominal" },
+        y: { field: "category", type: "nominal", sort: null, title: "Lexicon category (entry role: category)", axis: { labelLimit: 600 } },
+        yOffset: { field: "side", type: "nominal", sort: SIDES },
         x: { field: "share", type: "quantitative", scale: { domain: [0, 100] }, title: "Share of postings with the label (%)" },
-        color: { field: "side", type: "nominal", title: "Postings" },
+        color: { field: "side", type: "nominal", title: "Postings", scale: { domain: SIDES, range: ["#4c78a8", "#f58518"] }, legend: { labelLimit: 220 } },
       },
     }),
     chart("pay-share", "Share of postings stating pay, by role and level", {
