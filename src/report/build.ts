@@ -1,6 +1,7 @@
 import { LABELS } from "../eval/evaluate.js";
 import { aggregateRecords, LEVELS, type AggregateOptions, type ReportAggregates, type ReportRecord } from "./aggregate.js";
 import { chartSpecs, percent, renderSvg, ROLE_NAMES, type ChartSpec } from "./charts.js";
+import { HTML_SPECIAL } from "./patterns.js";
 
 export interface ReportOptions extends AggregateOptions {
   /** The page title. */
@@ -12,7 +13,7 @@ export interface ReportOptions extends AggregateOptions {
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const esc = (s: string) => s.replace(HTML_SPECIAL, (c) => ESCAPES[c]!);
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 3 });
 const money = (n: number) => Math.round(n).toLocaleString("en-US");
 
