@@ -6,12 +6,13 @@ import type { Lexicon, LexiconInput } from "./lexicon/schema.js";
 import { normalize } from "./pipeline/01-normalize.js";
 import { segment } from "./pipeline/02-segment.js";
 import { match } from "./pipeline/03-match.js";
-import { weigh, type WeighedEntry } from "./pipeline/04-weigh.js";
-import { decide } from "./pipeline/05-decide.js";
-import { seniority } from "./pipeline/06-seniority.js";
-import { statedPay } from "./pipeline/07-stated-pay.js";
+import { attribute } from "./pipeline/04-attribute.js";
+import { weigh, type WeighedEntry } from "./pipeline/05-weigh.js";
+import { decide } from "./pipeline/06-decide.js";
+import { seniority } from "./pipeline/07-seniority.js";
+import { statedPay } from "./pipeline/08-stated-pay.js";
 import { spanOf, valueFor, type PostingFields } from "./pipeline/field.js";
-import { checkPosting, DEFAULT_MAX_INPUT_LENGTH, type InputFormat, type Posting } from "./posting.js";
+import { type CheckedPosting, checkPosting, DEFAULT_MAX_INPUT_LENGTH, type InputFormat, type Posting } from "./posting.js";
 import type { Classification, Evidence } from "./result.js";
 import { bandFor, compareToBand, loadBandTable, type BandTable } from "./salary/band.js";
 import { ROLE_OF_LABEL } from "./vocabulary.js";
@@ -55,20 +56,43 @@ function evidenceOf(compiled: CompiledLexicon, fields: PostingFields, weighed: r
       matches: w.matches.map((m) => {
         // Built field by field, not by spread, on the hot path (README, Performance).
         const span = spanOf(valueFor(fields, m.part), m.start, m.end);
-        return { field: span.field, start: span.start, end: span.end, text: span.text, section: m.section, negated: m.negated, weight: round(m.weight) };
+        return {
+          field: span.field,
+          start: span.start,
+          end: span.end,
+          text: span.text,
+          section: m.section,
+          negated: m.negated,
+          about: m.about,
+          weight: round(m.weight),
+        };
       }),
     };
   });
   return evidence.sort((a, b) => b.contribution - a.contribution || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, posting: Posting, options: ClassifyOptions | undefined): Classification {
-  const checked = checkPosting(posting, maxLength);
-  const fields = normalize(checked, options?.format ?? "auto");
+/**
+ * Stages 1–5 of a checked posting: the evidence the decision reads, with the fields, sections and
+ * attribution the result is built from. The fitting tool (fit/) reads its features from here, so it
+ * fits exactly what classify computes.
+ */
+export function analyze(compiled: CompiledLexicon, checked: CheckedPosting, format: InputFormat) {
+  const fields = normalize(checked, format);
   const sections = segment(fields.body);
   const { matches, cues } = match(compiled, fields);
-  const weighed = weigh({ lexicon: compiled, body: fields.body, matches, cues, sections });
-  const decision = decide(weighed.scores, compiled.decision);
+  const attribution = attribute(compiled, fields, sections, matches);
+  const weighed = weigh({ lexicon: compiled, body: fields.body, matches, about: attribution.about, cues, sections, sentences: attribution.sentences });
+  return { fields, attribution, weighed };
+}
+
+function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, posting: Posting, options: ClassifyOptions | undefined): Classification {
+  const checked = checkPosting(posting, maxLength);
+  const { fields, attribution, weighed } = analyze(compiled, checked, options?.format ?? "auto");
+  const decision = decide(
+    { scores: weighed.scores, bodyScores: weighed.bodyScores, duties: weighed.duties, aboutOtherRoles: attribution.aboutOtherRoles },
+    compiled.decision,
+  );
   const level = seniority(fields);
   const mentions = statedPay(fields);
 
@@ -82,6 +106,8 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
     reason: decision.reason,
     scores: { ml: round(weighed.scores.ml), ai: round(weighed.scores.ai), neither: round(weighed.scores.neither) },
     evidence: evidenceOf(compiled, fields, weighed.entries),
+    multiRole: attribution.multiRole,
+    roles: attribution.roles.map((r) => spanOf(valueFor(fields, r.part), r.start, r.end)),
     seniority: level,
     salary: { band, stated, mentions, comparison: band && stated ? compareToBand(stated, band) : null },
   };

@@ -14,7 +14,7 @@ export { DEFAULT_LEVEL, levelForYears } from "./seniority.js";
 export type { Level, LevelBasis } from "./seniority.js";
 export { classificationSchema } from "./result.js";
 export type { Classification, Evidence, EvidenceMatch, Span, Field, SectionName, SeniorityResult, StatedSalaryResult } from "./result.js";
-export type { Label } from "./pipeline/05-decide.js";
+export type { Label } from "./pipeline/06-decide.js";
 export { classifyMany } from "./batch/classify-many.js";
 export type { BatchRecord, ClassifyManyOptions } from "./batch/classify-many.js";
 export { evaluate, calibration } from "./eval/evaluate.js";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { BAND_ROLES, COMPARISONS, ENTRY_ROLES, FIELDS, LABELS, LEVEL_BASES, LEVELS, PAY_PERIODS, REASONS, SECTION_KINDS } from "./vocabulary.js";
+import { ABOUTS, BAND_ROLES, COMPARISONS, ENTRY_ROLES, FIELDS, LABELS, LEVEL_BASES, LEVELS, PAY_PERIODS, REASONS, SECTION_KINDS } from "./vocabulary.js";
 
 /** Which field of the input a span points into: the title or body of a posting object, or the whole string input. */
 export const fieldSchema = z.enum(FIELDS);
@@ -18,7 +18,9 @@ export const spanSchema = z.object({
 export const evidenceMatchSchema = spanSchema.extend({
   section: sectionKindSchema,
   negated: z.boolean(),
-  /** Entry weight × section weight (0 when negated), before the repetition decay. */
+  /** Whose work the match describes: the role's own (duties, requirements, the title's role noun) or its context (company, product, a title's team qualifier). */
+  about: z.enum(ABOUTS),
+  /** Entry weight × section weight × attribution weight (0 when negated), before the repetition decay. */
   weight: z.number(),
 });
 
@@ -74,6 +76,13 @@ export const classificationSchema = z.object({
   reason: z.enum(REASONS),
   scores: z.object({ ml: z.number(), ai: z.number(), neither: z.number() }),
   evidence: z.array(evidenceSchema),
+  /**
+   * Whether the post lists several roles (a "Who is hiring" post, "Multiple roles"); it is then
+   * labelled by its main subject: `neither` (reason `multi-role`) unless most of its roles are ML/AI roles.
+   */
+  multiRole: z.boolean(),
+  /** The role titles a multi-role post names, as spans of the input; empty for a post about one role. */
+  roles: z.array(spanSchema),
   seniority: seniorityResultSchema,
   salary: z.object({
     /** The seed table's estimate for the label and level; null for neither. */

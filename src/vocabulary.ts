@@ -8,7 +8,7 @@ export const LABELS = ["ml-engineer", "ai-engineer", "neither"] as const;
 export type Label = (typeof LABELS)[number];
 
 /** Why a label was chosen, in words a reader can check against the evidence. */
-export const REASONS = ["thin-evidence", "other-role", "ml-dominates", "ai-dominates"] as const;
+export const REASONS = ["thin-evidence", "other-role", "multi-role", "ml-dominates", "ai-dominates"] as const;
 export type Reason = (typeof REASONS)[number];
 
 /** The role a lexicon entry is evidence for. `shared` is the seed's overlap list: shown, never scored. */
@@ -36,6 +36,10 @@ export const LEVEL_BASES = ["title", "body", "years", "default"] as const;
 export type LevelBasis = (typeof LEVEL_BASES)[number];
 
 /** The kinds of section a match can stand in: the title, or a section of the body. */
+/** Whose work a match describes: the role's own (duties, requirements, the title's role noun) or its context (company, product, a title's team qualifier). */
+export const ABOUTS = ["role", "context"] as const;
+export type About = (typeof ABOUTS)[number];
+
 export const SECTION_KINDS = ["title", "intro", "about", "role", "requirements", "preferred", "benefits", "legal", "other"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 

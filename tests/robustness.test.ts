@@ -129,7 +129,7 @@ describe("hostile input", () => {
 
   it("survives 10,000 levels of nesting and a 10 MB posting when the limit is raised", () => {
     expect(classify({ html: `${"<div><span>".repeat(10_000)}LangChain agents` }).evidence.length).toBeGreaterThan(0);
-    const big = "We build RAG pipelines with LangChain. ".repeat(270_000);
+    const big = "You will build RAG pipelines with LangChain. ".repeat(250_000);
     expect(big.length).toBeGreaterThan(10_000_000);
     expect(() => classify(big)).toThrow(InputError);
     expect(createClassifier({ maxInputLength: 20_000_000 }).classify(big).label).toBe("ai-engineer");

@@ -1,6 +1,6 @@
 import type { EvaluationReport } from "../eval/evaluate.js";
 import type { TermSuggestion } from "../eval/gaps.js";
-import type { Label } from "../pipeline/05-decide.js";
+import type { Label } from "../pipeline/06-decide.js";
 import { topTerms } from "../batch/output.js";
 import { LABELS } from "../eval/evaluate.js";
 import type { Classification } from "../result.js";

@@ -40,8 +40,8 @@ export interface EvaluatedPosting {
   readonly correct: boolean;
 }
 
-export interface EvaluationReport {
-  readonly count: number;
+/** Figures of predicted labels against gold labels. */
+export interface LabelMetrics {
   readonly accuracy: number;
   readonly macroF1: number;
   readonly perClass: Record<Label, ClassMetrics>;
@@ -49,9 +49,14 @@ export interface EvaluationReport {
   readonly confusion: Record<Label, Record<Label, number>>;
   /** Accuracy on the postings whose gold label is ml or ai (any predicted label). */
   readonly mlAiAccuracy: number;
+  /** Expected calibration error over ten equal-width confidence bins, with the reliability table behind it. */
+  readonly calibration: { readonly ece: number; readonly bins: readonly ReliabilityBin[] };
+}
+
+export interface EvaluationReport extends LabelMetrics {
+  readonly count: number;
   readonly mixed: { readonly goldMixed: number; readonly predictedMixed: number; readonly agreement: number };
   readonly seniority: { readonly accuracy: number; readonly count: number; readonly confusion: Record<Level, Record<Level, number>> };
-  readonly calibration: { readonly ece: number; readonly bins: readonly ReliabilityBin[] };
   readonly postings: readonly EvaluatedPosting[];
 }
 
@@ -100,8 +105,27 @@ export function evaluate(classifier: Classifier, postings: Iterable<LabelledPost
     index++;
   }
 
+  const withLevel = evaluated.filter((e) => e.goldLevel !== null);
+  const levelConfusion = grid(LEVELS);
+  for (const e of withLevel) levelConfusion[e.goldLevel!][e.result.seniority.level]++;
+
+  return {
+    count: evaluated.length,
+    ...labelMetrics(evaluated.map((e) => ({ gold: e.gold, predicted: e.result.label, confidence: e.result.confidence }))),
+    mixed: mixedAgreement(evaluated, items),
+    seniority: {
+      accuracy: ratio(withLevel.filter((e) => e.result.seniority.level === e.goldLevel).length, withLevel.length),
+      count: withLevel.length,
+      confusion: levelConfusion,
+    },
+    postings: evaluated,
+  };
+}
+
+/** The label figures of a set of predictions against gold labels: accuracy, macro-F1, per class, confusion, ml/ai accuracy and calibration. */
+export function labelMetrics(items: ReadonlyArray<{ readonly gold: Label; readonly predicted: Label; readonly confidence: number }>): LabelMetrics {
   const confusion = grid(LABELS);
-  for (const e of evaluated) confusion[e.gold][e.result.label]++;
+  for (const e of items) confusion[e.gold][e.predicted]++;
   const perClass = Object.fromEntries(
     LABELS.map((label) => {
       const tp = confusion[label][label];
@@ -112,28 +136,14 @@ export function evaluate(classifier: Classifier, postings: Iterable<LabelledPost
       return [label, { precision, recall, f1: ratio(2 * precision * recall, precision + recall), support }];
     }),
   ) as Record<Label, ClassMetrics>;
-
-  const correct = evaluated.filter((e) => e.correct).length;
-  const mlAi = evaluated.filter((e) => e.gold !== "neither");
-  const withLevel = evaluated.filter((e) => e.goldLevel !== null);
-  const levelConfusion = grid(LEVELS);
-  for (const e of withLevel) levelConfusion[e.goldLevel!][e.result.seniority.level]++;
-
+  const mlAi = items.filter((e) => e.gold !== "neither");
   return {
-    count: evaluated.length,
-    accuracy: ratio(correct, evaluated.length),
+    accuracy: ratio(items.filter((e) => e.gold === e.predicted).length, items.length),
     macroF1: LABELS.reduce((s, l) => s + perClass[l].f1, 0) / LABELS.length,
     perClass,
     confusion,
-    mlAiAccuracy: ratio(mlAi.filter((e) => e.correct).length, mlAi.length),
-    mixed: mixedAgreement(evaluated, items),
-    seniority: {
-      accuracy: ratio(withLevel.filter((e) => e.result.seniority.level === e.goldLevel).length, withLevel.length),
-      count: withLevel.length,
-      confusion: levelConfusion,
-    },
-    calibration: calibration(evaluated.map((e) => ({ confidence: e.result.confidence, correct: e.correct }))),
-    postings: evaluated,
+    mlAiAccuracy: ratio(mlAi.filter((e) => e.gold === e.predicted).length, mlAi.length),
+    calibration: calibration(items.map((e) => ({ confidence: e.confidence, correct: e.gold === e.predicted }))),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Lexicon } from "../lexicon/schema.js";
 import { stem, words } from "../nlp/natural.js";
 import type { EvaluationReport } from "./evaluate.js";
-import type { Label } from "../pipeline/05-decide.js";
+import type { Label } from "../pipeline/06-decide.js";
 
 /** A phrase the lexicon does not know that keeps appearing in postings it got wrong. */
 export interface TermSuggestion {

@@ -1,4 +1,4 @@
-import type { DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
+import type { AttributionWeights, DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
 import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../pipeline/patterns.js";
 import { tokensOf } from "./forms.js";
 
@@ -16,17 +16,20 @@ export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {
   other: 0.8,
 };
 
-/**
- * Decision settings used when a lexicon does not set its own. Thresholds were chosen, and the
- * calibration fitted by log-loss, on the 236 labelled dev postings (see README, Evaluation).
- */
+/** Attribution weights used when a lexicon does not set its own (the bundled lexicon sets fitted ones). */
+export const DEFAULT_ATTRIBUTION: AttributionWeights = { context: 0.25, titleQualifier: 0.25, otherRoleTitle: 0.25 };
+
+/** Decision settings used when a lexicon does not set its own (the bundled lexicon sets fitted ones). */
 export const DEFAULT_DECISION: DecisionSettings = {
-  minEvidence: 2.75,
-  neitherShare: 0.4,
+  neitherBias: 2,
+  dutyWeights: { ml: 1, ai: 1, plain: 0.3 },
+  minBodyEvidence: 0,
+  temperature: 1,
+  thinEvidenceConfidence: 0.8,
+  multiRoleConfidence: 0.8,
   mixedRatio: 0.45,
   mixedMinScore: 4,
   repeatDecay: 0.5,
-  calibration: { bias: -3.3, margin: 2.3, evidence: 1.45, neitherBias: 2.2, neitherGap: 0.35 },
 };
 
 /** How a token negates: as a cue word ("no", "without"), as a stem before "'t" ("don"), or not at all. */
@@ -66,6 +69,7 @@ export interface CompiledLexicon {
   readonly title: FieldMatcher;
   readonly body: FieldMatcher;
   readonly sectionWeights: SectionWeights;
+  readonly attributionWeights: AttributionWeights;
   readonly decision: DecisionSettings;
 }
 
@@ -154,6 +158,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       true,
     ),
     sectionWeights: lexicon.sectionWeights ?? DEFAULT_SECTION_WEIGHTS,
+    attributionWeights: lexicon.attributionWeights ?? DEFAULT_ATTRIBUTION,
     decision: lexicon.decision ?? DEFAULT_DECISION,
   };
 }

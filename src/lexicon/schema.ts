@@ -24,8 +24,10 @@ export const lexiconEntrySchema = z.strictObject({
   role: entryRoleSchema,
   /** The skill or task group this entry belongs to, e.g. "Experiment tracking". */
   category: z.string().min(1),
-  /** How strongly one match speaks for the role before section and repetition weighting. */
+  /** How strongly one match speaks for the role before section and repetition weighting (0–10; fitted by `role-lens lexicon fit`). */
   weight: z.number().finite().min(0).max(10),
+  /** The weight the lexicon's author gave (0–10); fitting pulls `weight` towards it, scaled, and never changes it. */
+  prior: z.number().finite().min(0).max(10).optional(),
   /** Where the entry comes from: the seed's list item, the codebook, or the tools postings name. */
   source: z.string().min(1),
   /** The phrases as written by the lexicon author, in base form. */
@@ -47,29 +49,47 @@ export const sectionWeightsSchema = z.strictObject(
   Object.fromEntries(SECTION_KINDS.map((kind) => [kind, sectionWeight])) as Record<SectionKind, typeof sectionWeight>,
 );
 
-/** Thresholds and the calibration of confidence, fitted on labelled postings. */
+/**
+ * How much a match counts by whose work it describes (see pipeline/04-attribute.ts): the role's own
+ * (duties, requirements, the title's role noun) counts fully; context counts a fraction. Fitted on
+ * labelled postings by `role-lens lexicon fit`.
+ */
+export const attributionWeightsSchema = z.strictObject({
+  /** Body sentences about the company, its product, customers or mission: a fraction (0–1) of a role sentence's weight. */
+  context: z.number().finite().min(0).max(1),
+  /** Title qualifiers that name a team, product or place ("…, Marketing", "… - AI Platform"): a fraction (0–1) of the role noun's weight. */
+  titleQualifier: z.number().finite().min(0).max(1),
+  /** ML/AI evidence in the body of a posting whose title names another kind of role and no ML/AI role: a fraction (0–1) of its weight. */
+  otherRoleTitle: z.number().finite().min(0).max(1),
+});
+
+/**
+ * The decision: a multinomial logistic model over the three labels, after two rules. The ML and AI
+ * logits are the role scores plus a breadth term each; the `neither` logit is `neitherBias` plus the
+ * `neither` entries' score plus its breadth term. Fitted on labelled postings by `role-lens lexicon fit`.
+ */
 export const decisionSchema = z.strictObject({
-  /** Below this much ML+AI evidence the label is `neither`. */
-  minEvidence: z.number().finite().min(0),
-  /** `neither` evidence above this share of the total makes the label `neither`. */
-  neitherShare: z.number().finite().min(0).max(1),
-  /** Both roles are "substantial" when the smaller score is at least this share of the larger… */
+  /** The `neither` logit before any evidence: how much ML/AI evidence a posting needs to be an ML/AI role. */
+  neitherBias: z.number().finite(),
+  /**
+   * Breadth of the role's own sentences (duties, requirements): each logit gains its weight × log1p of
+   * the count of such sentences naming ML evidence (ml), AI evidence (ai), or neither (plain: "LLMs are one bullet of ten").
+   */
+  dutyWeights: z.strictObject({ ml: z.number().finite().min(0), ai: z.number().finite().min(0), plain: z.number().finite().min(0) }),
+  /** Below this much ML+AI evidence in the body (the title apart), the label is `neither` with reason `thin-evidence`. */
+  minBodyEvidence: z.number().finite().min(0),
+  /** Confidence is the softmax of the logits at this temperature (> 0), fitted on out-of-fold predictions. */
+  temperature: z.number().finite().positive(),
+  /** Confidence (0–1) of a `thin-evidence` call made by the body rule: the share of such calls that were right, out of fold. */
+  thinEvidenceConfidence: z.number().finite().min(0).max(1),
+  /** Confidence (0–1) of a `multi-role` call: the share of such calls that were right, out of fold. */
+  multiRoleConfidence: z.number().finite().min(0).max(1),
+  /** Both roles are "substantial" (mixed) when the smaller score is at least this share (0–1) of the larger… */
   mixedRatio: z.number().finite().min(0).max(1),
   /** …and at least this large in absolute terms. */
   mixedMinScore: z.number().finite().min(0),
-  /** Each further match of one entry counts this fraction of the previous one. */
+  /** Each further match of one entry counts this fraction (0–1) of the previous one. */
   repeatDecay: z.number().finite().min(0).max(1),
-  /**
-   * Logistic calibration of confidence. For an ML/AI label: sigmoid(bias + margin·log((max+1)/(min+1))
-   * + evidence·log1p(ml+ai)); for `neither`: sigmoid(neitherBias + neitherGap·(log1p(neither) − log1p(ml+ai))).
-   */
-  calibration: z.strictObject({
-    bias: z.number().finite(),
-    margin: z.number().finite(),
-    evidence: z.number().finite(),
-    neitherBias: z.number().finite(),
-    neitherGap: z.number().finite(),
-  }),
 });
 
 export const lexiconSchema = z.strictObject({
@@ -79,6 +99,7 @@ export const lexiconSchema = z.strictObject({
   description: z.string().optional(),
   entries: z.array(lexiconEntrySchema).min(1, "a lexicon needs at least one entry"),
   sectionWeights: sectionWeightsSchema.optional(),
+  attributionWeights: attributionWeightsSchema.optional(),
   decision: decisionSchema.optional(),
 });
 
@@ -90,3 +111,4 @@ export type LexiconInput = z.input<typeof lexiconSchema>;
 export type Lexicon = z.infer<typeof lexiconSchema>;
 export type SectionWeights = z.infer<typeof sectionWeightsSchema>;
 export type DecisionSettings = z.infer<typeof decisionSchema>;
+export type AttributionWeights = z.infer<typeof attributionWeightsSchema>;

@@ -18,6 +18,11 @@ export const TOKEN = /\.?[a-z0-9_\u00c0-\u024f]+(?:[.&+#][a-z0-9_\u00c0-\u024f]+
 /** The letters and digits of TOKEN, as a character class body. */
 const TOKEN_WORD = "a-z0-9_\\u00c0-\\u024f";
 
+/** Text as a literal inside a pattern. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
 /**
  * Where a phrase of the lexicon may start: one alternation of the given tokens (a lexicon's first
  * tokens and cue words, see FieldMatcher.states), longest first. Built from escaped literal text only,
@@ -35,7 +40,7 @@ export function tokenStartPattern(tokens: ReadonlySet<string>): RegExp {
     const ascii = /^[a-z0-9_]/.test(token);
     // A token that ends in "+" or "#" may run straight into the next ("c++x"); any other is followed by a non-letter.
     const tail = /[+#]$/.test(token);
-    groups[ascii ? (tail ? "asciiTail" : "ascii") : tail ? "otherTail" : "other"].push(token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    groups[ascii ? (tail ? "asciiTail" : "ascii") : tail ? "otherTail" : "other"].push(escapeRegExp(token));
   }
   const close = `(?![${TOKEN_WORD}])`;
   const lookbehind = `(?<![${TOKEN_WORD}])`;
@@ -204,3 +209,272 @@ export const INLINE_HEADING_OPENS = /[.!?:;)\]]\s{0,2}$|\s{2}$|[a-z)]$/;
 export const SENTENCE_ENDING = /[.!?]$/;
 /** The first character that is not whitespace. */
 export const NON_SPACE = /\S/;
+
+/* Stage 4, attribute: whose work a sentence describes (see 04-attribute.ts). Run on one lowercased sentence. */
+
+/** Literal alternatives, an apostrophe matching either form and a space any run of spaces (spacing never changes a reading). */
+const alternation = (words: readonly string[]) => words.map((w) => escapeRegExp(w).replace(/'/g, "['’]").replace(/ /g, "\\s+")).join("|");
+
+/** Words addressed to the candidate, or that state a duty or a requirement of the role. */
+export const ROLE_CUE_WORDS: readonly string[] = [
+  "you",
+  "your",
+  "you'll",
+  "you're",
+  "you've",
+  "you'd",
+  "yourself",
+  "candidate",
+  "candidates",
+  "applicant",
+  "applicants",
+  "the role",
+  "this role",
+  "the position",
+  "this position",
+  "responsibilities",
+  "responsible for",
+  "looking for",
+  "seeking",
+  "hiring",
+  "we need",
+  "must have",
+  "must-have",
+  "required",
+  "requirements",
+  "qualifications",
+  "experience with",
+  "experience in",
+  "experience building",
+  "experience designing",
+  "experience developing",
+  "experience deploying",
+  "years of",
+  "proficiency",
+  "proficient",
+  "familiarity",
+  "familiar with",
+  "knowledge of",
+  "expertise in",
+  "hands-on",
+  "ability to",
+  "nice to have",
+  "bonus points",
+  "tech stack",
+  "our stack",
+  "stack:",
+  "will be",
+  "day-to-day",
+];
+
+/** Words about the company, its product, customers or mission. */
+export const CONTEXT_CUE_WORDS: readonly string[] = [
+  "we",
+  "we're",
+  "we've",
+  "we'll",
+  "company",
+  "startup",
+  "founded",
+  "backed by",
+  "raised",
+  "investors",
+  "funding",
+  "customers",
+  "clients",
+  "mission",
+  "headquartered",
+  "leading provider",
+  "helps companies",
+  "helps businesses",
+  "helps teams",
+  "trusted by",
+  "used by",
+];
+
+/** Verbs that open a duty written as a list item: "Build …", "Design and ship …", "Trains …". */
+export const DUTY_VERBS: readonly string[] = [
+  "build",
+  "design",
+  "develop",
+  "implement",
+  "create",
+  "own",
+  "lead",
+  "architect",
+  "deploy",
+  "ship",
+  "train",
+  "fine-tune",
+  "optimize",
+  "optimise",
+  "maintain",
+  "write",
+  "collaborate",
+  "work",
+  "partner",
+  "drive",
+  "integrate",
+  "evaluate",
+  "research",
+  "prototype",
+  "scale",
+  "improve",
+  "define",
+  "establish",
+  "manage",
+  "support",
+  "mentor",
+  "contribute",
+  "help",
+  "monitor",
+  "debug",
+  "conduct",
+  "apply",
+  "analyze",
+  "analyse",
+  "ensure",
+  "deliver",
+  "translate",
+  "automate",
+  "benchmark",
+  "productionize",
+  "operate",
+  "run",
+  "tune",
+  "experiment",
+  "curate",
+  "label",
+  "document",
+  "test",
+  "review",
+  "investigate",
+  "explore",
+  "identify",
+  "set up",
+  "stay",
+];
+
+const verbForms = DUTY_VERBS.flatMap((v) => [
+  v,
+  v.endsWith("e") ? `${v}s` : /(?:sh|ch|s|x|z)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`,
+]);
+
+export const ROLE_CUE = new RegExp(`(?<![a-z])(?:${alternation(ROLE_CUE_WORDS)})(?![a-z])`);
+export const CONTEXT_CUE = new RegExp(`(?<![a-z])(?:${alternation(CONTEXT_CUE_WORDS)})(?![a-z])`);
+/** A list item or line that opens with a duty verb, after any bullet marks. */
+export const DUTY_OPENER = new RegExp(`^[\\s\\-*•·▪●>–—\\d.)]{0,6}(?:${alternation(verbForms)})(?![a-z])`);
+
+/* Stage 4, attribute: role nouns and title separators (see title.ts). */
+
+/** Nouns that name a job: the head of a title ("… Engineer", "… Recruiter", "Head of …"). Plurals are added. */
+export const ROLE_NOUNS: readonly string[] = [
+  "engineer",
+  "developer",
+  "scientist",
+  "researcher",
+  "architect",
+  "manager",
+  "analyst",
+  "designer",
+  "recruiter",
+  "consultant",
+  "specialist",
+  "director",
+  "head of",
+  "vp",
+  "vice president",
+  "intern",
+  "internship",
+  "trainee",
+  "apprentice",
+  "administrator",
+  "technician",
+  "officer",
+  "representative",
+  "executive",
+  "advocate",
+  "writer",
+  "strategist",
+  "coordinator",
+  "programmer",
+  "expert",
+  "tech lead",
+  "team lead",
+  "technical lead",
+  "member of technical staff",
+  "mle",
+  "swe",
+  "sde",
+  "fde",
+  "cto",
+  "owner",
+  "scrum master",
+  "tutor",
+  "trainer",
+  "rater",
+  "annotator",
+  "labeler",
+  "labeller",
+  "associate",
+  "teacher",
+  "nurse",
+  "barista",
+  "accountant",
+  "editor",
+  "copywriter",
+  "sre",
+  "devops",
+  "founding engineer",
+];
+
+const nouns = ROLE_NOUNS.flatMap((n) => (/\s(?:of)$/.test(n) ? [n] : [n, `${n}s`])).map(escapeRegExp);
+
+/** A role noun as a whole word, on lowercased text. */
+export const ROLE_NOUN = new RegExp(`(?<![a-z])(?:${nouns.join("|")})(?![a-z])`);
+
+/** Between the segments of a job-board title: "Acme | ML Engineer | Remote". */
+export const TITLE_SEGMENT_SEPARATOR = /\s\|\s?|\s?\|\s|\s[•·]\s|\t/g;
+
+/** Between the parts of a segment: commas, dashes, brackets, a colon, and "at"/"for"/"on"/"in"/"with". */
+export const TITLE_PART_SEPARATOR = /\s?[,;]\s?|:\s|\s[-–—]\s|\s?[([]|[)\]]\s?|\s(?:at|for|on|in|with|@)\s/g;
+
+/** A title that says it stands for several roles. */
+export const MULTIPLE_ROLES =
+  /(?<![a-z])(?:multiple|several|various|many|numerous|all) (?:open )?(?:roles|positions|openings)(?![a-z])|(?<![a-z])(?:hiring|roles):? (?:engineers|developers)(?![a-z])/;
+
+/**
+ * A line of a body that is a role title: after any bullet mark, up to five words, none of them a
+ * function word of a sentence ("with", "the", "our", …), ending in a role noun ("senior backend
+ * engineer", "founding ml engineer (remote)"), then at most a short tail after a bracket, dash,
+ * colon or bar. Run on the lowercased text; the caller also rejects lines that open with a duty verb
+ * ("collaborate with product managers").
+ */
+const FUNCTION_WORDS = [
+  "with",
+  "to",
+  "the",
+  "our",
+  "your",
+  "you",
+  "we",
+  "a",
+  "an",
+  "for",
+  "in",
+  "on",
+  "at",
+  "as",
+  "is",
+  "are",
+  "will",
+  "and",
+  "or",
+  "who",
+  "this",
+];
+const titleWord = `(?!(?:${FUNCTION_WORDS.join("|")})[ \\t])[a-z0-9][\\w+#./&'’-]{0,30}`;
+export const ROLE_LINE = new RegExp(
+  `(?<=^|\\n)[ \\t\\-*•·▪●>#\\d.)]{0,8}(?<role>(?:${titleWord}[ \\t]{1,4}){0,5}(?:${nouns.join("|")}))(?![\\w])[ \\t]{0,6}(?:[-–—:|(\\[][^\\n]{0,160})?(?=[ \\t\\r]{0,8}(?:\\n|$))`,
+  "g",
+);

@@ -1,5 +1,5 @@
 /**
- * Stage 7: the salaries the posting states, read by `salary/extract.ts` from the title, then the
+ * Stage 8: the salaries the posting states, read by `salary/extract.ts` from the title, then the
  * body, each as a span of the original input with its figures, currency and period.
  */
 import type { StatedSalaryResult } from "../result.js";
@@ -18,7 +18,7 @@ function statedIn(value: FieldValue): StatedSalaryResult[] {
   }));
 }
 
-/** Stage 7: every salary stated in the title, then the body, in text order. */
+/** Stage 8: every salary stated in the title, then the body, in text order. */
 export function statedPay(fields: PostingFields): StatedSalaryResult[] {
   return fields.title ? [...statedIn(fields.title), ...statedIn(fields.body)] : statedIn(fields.body);
 }

@@ -1,5 +1,5 @@
 /**
- * Stage 6: the seniority level of the posting, read from its title and body by the domain rules in
+ * Stage 7: the seniority level of the posting, read from its title and body by the domain rules in
  * `seniority.ts` (title marker, then a body marker naming the hire, then required years, then the
  * default), with the deciding marker as a span of the original input.
  */
@@ -9,7 +9,7 @@ import { spanOf, valueFor, type FieldValue, type PostingFields } from "./field.j
 
 const rangeOf = (value: FieldValue): TextRange => ({ lower: value.norm.lower, from: value.from, to: value.to });
 
-/** Stage 6: the level, how it was decided, its evidence span (null for the default) and the years the posting requires. */
+/** Stage 7: the level, how it was decided, its evidence span (null for the default) and the years the posting requires. */
 export function seniority(fields: PostingFields): SeniorityResult {
   const found = detectSeniority(fields.title && rangeOf(fields.title), rangeOf(fields.body));
   const at = found.at;

@@ -1,0 +1,162 @@
+/*
+ * Stage 4, attribute: whose work a match describes. A posting talks about two things: the role (what the
+ * hire will do and must know) and its context (the company, its product, customers and mission).
+ * "We build AI agents for insurers" is context; "You will build the agent's retrieval layer" is the
+ * role. Each match is read in its sentence (or list item):
+ *  - a sentence addressed to the candidate or written as a duty or requirement is the role's
+ *    ("you will", "you'll", "experience with", "looking for", a list item that opens with a verb);
+ *  - otherwise a sentence about the company ("we", "our", "founded", "customers") is context;
+ *  - otherwise the section decides: about-us and benefits are context, duties and requirements are
+ *    the role's; in the unheaded lead of a posting, sentences before the first one about the role
+ *    are the company's pitch (context), later ones the role's (and all of them, when no sentence
+ *    speaks of the role in so many words).
+ * In a title, the role noun phrase ("Machine Learning Engineer") is the role's and a qualifier after
+ * it ("…, Marketing", "… - AI Platform") names the team, so it is context (see title.ts).
+ */
+import type { CompiledLexicon } from "../lexicon/compile.js";
+import type { About, SectionKind } from "../vocabulary.js";
+import type { Section } from "./02-segment.js";
+import { matchField, type RawMatch } from "./03-match.js";
+import { type FieldValue, lowerOf, type Part, type PostingFields } from "./field.js";
+import { CONTEXT_CUE, DUTY_OPENER, MULTIPLE_ROLES, ROLE_CUE } from "./patterns.js";
+import { inHead, listedRoles, titleParts } from "./title.js";
+
+const SECTION_DEFAULT: Readonly<Record<SectionKind, About | "lead">> = {
+  title: "role",
+  intro: "lead",
+  other: "lead",
+  about: "context",
+  role: "role",
+  requirements: "role",
+  preferred: "role",
+  benefits: "context",
+  legal: "context",
+};
+
+/** Char codes that end a list item wherever they stand, and those that end a sentence only before a space ("node.js" goes on). */
+const ITEM_END = new Set([..."\n;•▪●"].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Set([...".!?"].map((c) => c.charCodeAt(0)));
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+
+function sentenceEnd(lower: string, at: number, to: number): number {
+  let i = at;
+  for (; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if (ITEM_END.has(c) || (SENTENCE_END.has(c) && (i + 1 >= to || isSpace(lower.charCodeAt(i + 1))))) break;
+  }
+  return i;
+}
+
+/** Words in lower[start, end): runs of non-space characters, so spacing does not change the count. */
+export function wordCount(lower: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = isSpace(lower.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** What a sentence's own words say: the role's, context, or nothing either way. */
+function cueOf(sentence: string, lineStart: boolean): About | undefined {
+  if (ROLE_CUE.test(sentence)) return "role";
+  if (lineStart && DUTY_OPENER.test(sentence)) return "role";
+  if (CONTEXT_CUE.test(sentence)) return "context";
+  return undefined;
+}
+
+/** A sentence or list item of the body, with whose work it describes. Normalized offsets. */
+export interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly about: About;
+  readonly kind: SectionKind;
+}
+
+/**
+ * Cuts the body into sentences (and list items) and attributes each to the role or its context.
+ * `sections` cover the body in order. Linear: each character is read once by the cut and once by
+ * the cue patterns of the one sentence it belongs to.
+ */
+export function attributeSentences(lower: string, from: number, to: number, sections: readonly Section[]): Sentence[] {
+  const read: Array<{ start: number; end: number; cue: About | undefined; kind: SectionKind }> = [];
+  let section = 0;
+  let firstRoleCue = -1;
+  let start = from;
+  while (start < to) {
+    const end = sentenceEnd(lower, start, to);
+    while (section < sections.length - 1 && sections[section]!.end <= start) section++;
+    if (end > start) {
+      const lineStart = start === from || lower.charCodeAt(start - 1) === 10;
+      const cue = cueOf(lower.slice(start, end), lineStart);
+      if (cue === "role" && firstRoleCue < 0) firstRoleCue = read.length;
+      read.push({ start, end, cue, kind: sections[section]?.kind ?? "other" });
+    }
+    start = end + 1;
+  }
+  // The unheaded lead is the company's pitch up to the first sentence about the role; a body that
+  // never speaks of the role in those words is all the role's.
+  return read.map((r, i) => {
+    const byDefault = SECTION_DEFAULT[r.kind];
+    const lead: About = firstRoleCue >= 0 && i < firstRoleCue ? "context" : "role";
+    return { start: r.start, end: r.end, kind: r.kind, about: r.cue ?? (byDefault === "lead" ? lead : byDefault) };
+  });
+}
+
+/** The attribution of each match, by the sentence it starts in; `starts` in text order. */
+export function attributeMatches(sentences: readonly Sentence[], starts: readonly number[]): About[] {
+  let i = 0;
+  return starts.map((at) => {
+    while (i < sentences.length - 1 && sentences[i]!.end < at) i++;
+    return sentences[i]?.about ?? "role";
+  });
+}
+
+/** A role title a multi-role post names, in normalized offsets of its part. */
+export interface RoleTitle {
+  readonly part: Part;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What stage 4 finds: whose work each match describes, the body's sentences, and the roles a multi-role post lists. */
+export interface Attribution {
+  /** Index for index with the matches of stage 3. */
+  readonly about: readonly About[];
+  readonly sentences: readonly Sentence[];
+  /** Whether the post lists several roles. */
+  readonly multiRole: boolean;
+  readonly roles: readonly RoleTitle[];
+  /** A multi-role post whose main subject is not an ML/AI role: fewer than half its roles are. */
+  readonly aboutOtherRoles: boolean;
+}
+
+/** Whether a role title names an ML or AI role: some ML/AI title entry matches it, and no entry for another kind of role. */
+function namesMlAiRole(lexicon: CompiledLexicon, value: FieldValue, start: number, end: number): boolean {
+  const roles = matchField(lexicon.title, { ...value, from: start, to: end }).matches.map((m) => lexicon.entries[m.entryIndex]!.role);
+  return roles.some((r) => r === "ml" || r === "ai") && !roles.includes("neither");
+}
+
+/** Stage 4: attributes stage 3's matches (title first, then body) and reads the roles a post lists. */
+export function attribute(lexicon: CompiledLexicon, fields: PostingFields, sections: readonly Section[], matches: readonly RawMatch[]): Attribution {
+  const { title, body } = fields;
+  const titleLower = title ? lowerOf(title) : undefined;
+  const parts = titleLower === undefined ? [] : titleParts(titleLower);
+  const sentences = attributeSentences(body.norm.lower, body.from, body.to, sections);
+  const bodyStarts: number[] = [];
+  for (const m of matches) if (m.part === "body") bodyStarts.push(m.start);
+  const bodyAbout = attributeMatches(sentences, bodyStarts);
+  let b = 0;
+  const about = matches.map((m): About => (m.part === "title" ? (inHead(parts, m.start - title!.from) ? "role" : "context") : bodyAbout[b++]!));
+
+  const listed = listedRoles(titleLower, parts, body.norm.lower, body.from, body.to);
+  const roles = listed.map(
+    (r): RoleTitle =>
+      r.where === "title" && title ? { part: "title", start: title.from + r.start, end: title.from + r.end } : { part: "body", start: r.start, end: r.end },
+  );
+  const multiRole = roles.length > 0 || (titleLower !== undefined && MULTIPLE_ROLES.test(titleLower));
+  const mlAi = roles.filter((r) => namesMlAiRole(lexicon, r.part === "title" && title ? title : body, r.start, r.end)).length;
+  return { about, sentences, multiRole, roles, aboutOtherRoles: multiRole && mlAi * 2 < Math.max(1, roles.length) };
+}

@@ -1,0 +1,254 @@
+/**
+ * Stage 5: give every match a weight. A match counts its entry's weight times its section's weight
+ * times its attribution weight (the role's own work counts fully, its context a fitted fraction),
+ * nothing when it is negated ("no LLM experience required"); repeated matches of one entry count
+ * less and less (each `repeatDecay` times the one before, strongest first); an ambiguous entry
+ * counts only when an unambiguous entry of the same role also counts. Under a title whose role noun
+ * names another kind of role (recruiter, sales engineer) and no ML/AI role, the body's ML/AI
+ * evidence counts a fitted fraction: it is that role's view of the work. The stage also counts the
+ * role's own sentences by the evidence they name, for the decision's breadth terms.
+ */
+import type { CompiledLexicon } from "../lexicon/compile.js";
+import type { EntryRole, SectionKind } from "../lexicon/schema.js";
+import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS, WHITESPACE_RUNS } from "./patterns.js";
+import type { About } from "../vocabulary.js";
+import { type Sentence, wordCount } from "./04-attribute.js";
+import type { FieldValue, Part } from "./field.js";
+import type { NegationCues, RawMatch } from "./03-match.js";
+import type { Section } from "./02-segment.js";
+
+/** One match with its section and weight. */
+export interface WeighedMatch {
+  readonly part: Part;
+  readonly start: number;
+  readonly end: number;
+  readonly section: SectionKind;
+  readonly negated: boolean;
+  /** Whose work the match describes. */
+  readonly about: About;
+  /** Section weight × attribution weight (× the other-role fraction); 0 when negated. */
+  readonly share: number;
+  /** Entry weight × share, before repetition decay. */
+  readonly weight: number;
+}
+
+export interface WeighedEntry {
+  readonly entryIndex: number;
+  readonly matches: WeighedMatch[];
+  /** The entry's shares summed with repetition decay, strongest first: its evidence before its own weight. */
+  mass: number;
+  /** The part of `mass` from the body. */
+  bodyMass: number;
+  /** What the entry adds to its role's score: weight × mass. */
+  contribution: number;
+  /** Ambiguous entry without support from an unambiguous one of its role. */
+  unsupported: boolean;
+}
+
+export type RoleScores = Record<EntryRole, number>;
+
+/** Counts of the role's own sentences of the body: naming ML evidence, AI evidence, or neither (a sentence may name both). */
+export interface Duties {
+  readonly ml: number;
+  readonly ai: number;
+  readonly plain: number;
+}
+
+/** Stage 5's result. */
+export interface Weighed {
+  /** The weighed entries, in entry order. */
+  readonly entries: WeighedEntry[];
+  readonly scores: RoleScores;
+  /** The scores of the body's matches alone (the title apart). */
+  readonly bodyScores: RoleScores;
+  /** The role's own sentences by the evidence they name. */
+  readonly duties: Duties;
+}
+
+/** A sentence of fewer words is a heading or a fragment, not a duty. Counted in words, so spacing does not move it. */
+const MIN_DUTY_WORDS = 4;
+
+/** What each char code means to the word count: 1 ends a sentence (SENTENCE_END_CHARS), 2 is a space; 0 is part of a word. */
+const SENTENCE_END = 1;
+const SPACE = 2;
+const CHAR_ROLE = new Uint8Array(0x2600);
+for (const c of SENTENCE_END_CHARS) CHAR_ROLE[c.charCodeAt(0)] = SENTENCE_END;
+for (const c of " \t\r\u00a0") CHAR_ROLE[c.charCodeAt(0)] = SPACE;
+
+/** The index of the last value in a sorted list that is ≤ `at`, or -1. */
+function lastAtOrBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** How far after a phrase NEGATION_AFTER reads ("LLM experience is not required"). */
+const AFTER_REACH = 120;
+
+/**
+ * The last offset at which a phrase can start and still be negated by the cue that ends at `cueEnd`.
+ * The reach closes at the end of the sentence, at the word after NEGATION_WINDOW words (counted in
+ * words, so spacing does not move it) or NEGATION_REACH_CHARS characters, or at a word that closes the clause: "no travel, but LLM
+ * experience" is not a negation. Computed once per cue, so each phrase only compares offsets.
+ */
+function negationReach(lower: string, cueEnd: number): number {
+  let words = 0;
+  let inWord = false;
+  let at = cueEnd;
+  const limit = Math.min(lower.length, cueEnd + NEGATION_REACH_CHARS);
+  for (; at < limit; at++) {
+    const c = lower.charCodeAt(at);
+    const role = c < 0x2600 ? CHAR_ROLE[c] : 0;
+    if (role === SENTENCE_END) break;
+    const space = role === SPACE;
+    if (!space && !inWord && ++words > NEGATION_WINDOW) break;
+    inWord = !space;
+  }
+  NEGATION_STOP.lastIndex = 0;
+  const stop = NEGATION_STOP.exec(lower.slice(cueEnd, at));
+  return stop ? cueEnd + stop.index + stop[0].length - 1 : at;
+}
+
+/** Whether a negation cue governs the phrase at [start, end) in its sentence; `reach` is negationReach of each cue. */
+function isNegated(lower: string, start: number, end: number, cues: NegationCues, reach: readonly number[]): boolean {
+  const before = lastAtOrBefore(cues.ends, start);
+  if (before >= 0 && start <= reach[before]!) return true;
+  // Every "not", "isn't" or "aren't" is also a cue before: without one close after the phrase, nothing to read.
+  const after = lastAtOrBefore(cues.starts, end + AFTER_REACH);
+  if (after < 0 || cues.starts[after]! < end) return false;
+  // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
+  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(WHITESPACE_RUNS, " "));
+}
+
+function sectionOf(sections: readonly Section[], offset: number, hint: { i: number }): SectionKind {
+  while (hint.i < sections.length - 1 && sections[hint.i]!.end <= offset) hint.i++;
+  return sections[hint.i]?.kind ?? "other";
+}
+
+/** What stage 5 reads: the matches of stage 3 (title first, then body in text order) with their attribution (stage 4), the body's negation cues, sections and sentences. */
+export interface WeighInput {
+  readonly lexicon: CompiledLexicon;
+  /** The body the body matches, cues and sections point into. */
+  readonly body: FieldValue;
+  readonly matches: readonly RawMatch[];
+  /** Index for index with `matches`. */
+  readonly about: readonly About[];
+  readonly cues: NegationCues;
+  readonly sections: readonly Section[];
+  readonly sentences: readonly Sentence[];
+}
+
+/** Whether the title's role noun names another kind of role and no ML/AI role. */
+function otherRoleTitle(lexicon: CompiledLexicon, matches: readonly RawMatch[], about: readonly About[]): boolean {
+  let other = false;
+  for (let i = 0; i < matches.length && matches[i]!.part === "title"; i++) {
+    if (about[i] !== "role") continue;
+    const role = lexicon.entries[matches[i]!.entryIndex]!.role;
+    if (role === "ml" || role === "ai") return false;
+    if (role === "neither") other = true;
+  }
+  return other;
+}
+
+/** Stage 5: the weighed entries (in entry order), each role's score, the body's share of them, and the role's sentences by evidence. */
+export function weigh({ lexicon, body, matches, about, cues, sections, sentences }: WeighInput): Weighed {
+  const lower = body.norm.lower;
+  // Indexed by entry: a lexicon has tens of entries, so a sparse array beats a Map here.
+  const byEntry: Array<WeighedEntry | undefined> = [];
+  const sectionWeights = lexicon.sectionWeights;
+  const attribution = lexicon.attributionWeights;
+  const damped = otherRoleTitle(lexicon, matches, about) ? attribution.otherRoleTitle : 1;
+  const reach = cues.ends.map((cueEnd) => negationReach(lower, cueEnd));
+  const hint = { i: 0 };
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    const entry = lexicon.entries[m.entryIndex]!;
+    // A title names the job; it has no sentences to negate.
+    const section = m.part === "title" ? "title" : sectionOf(sections, m.start, hint);
+    const negated = section !== "title" && isNegated(lower, m.start, m.end, cues, reach);
+    const whose = about[i] ?? "role";
+    const attributed = whose === "role" ? 1 : section === "title" ? attribution.titleQualifier : attribution.context;
+    const other = section !== "title" && (entry.role === "ml" || entry.role === "ai") ? damped : 1;
+    const share = negated ? 0 : sectionWeights[section] * attributed * other;
+    let weighed = byEntry[m.entryIndex];
+    if (!weighed) byEntry[m.entryIndex] = weighed = { entryIndex: m.entryIndex, matches: [], mass: 0, bodyMass: 0, contribution: 0, unsupported: false };
+    weighed.matches.push({ part: m.part, start: m.start, end: m.end, section, negated, about: whose, share, weight: entry.weight * share });
+  }
+
+  const decay = lexicon.decision.repeatDecay;
+  const supported: Partial<Record<EntryRole, boolean>> = {};
+  const entries: WeighedEntry[] = [];
+  for (const weighed of byEntry) {
+    if (!weighed) continue;
+    entries.push(weighed);
+    const ms = weighed.matches;
+    if (ms.length === 1) {
+      weighed.mass = ms[0]!.share;
+      weighed.bodyMass = ms[0]!.part === "body" ? ms[0]!.share : 0;
+    } else {
+      // Strongest first (ties in text order), each further match `decay` times the one before.
+      const order = ms.map((_, i) => i).sort((a, b) => ms[b]!.share - ms[a]!.share || a - b);
+      let factor = 1;
+      for (const i of order) {
+        const m = ms[i]!;
+        weighed.mass += m.share * factor;
+        if (m.part === "body") weighed.bodyMass += m.share * factor;
+        factor *= decay;
+      }
+    }
+    const entry = lexicon.entries[weighed.entryIndex]!;
+    weighed.contribution = entry.weight * weighed.mass;
+    // Support is read from the evidence itself, not its weight, so fitting weights cannot change it.
+    if (!entry.ambiguous && weighed.mass > 0) supported[entry.role] = true;
+  }
+
+  const scores: RoleScores = { ml: 0, ai: 0, shared: 0, neither: 0 };
+  const bodyScores: RoleScores = { ml: 0, ai: 0, shared: 0, neither: 0 };
+  for (const weighed of entries) {
+    const entry = lexicon.entries[weighed.entryIndex]!;
+    if (entry.ambiguous && !supported[entry.role]) {
+      weighed.unsupported = true;
+      weighed.contribution = 0;
+      weighed.mass = 0;
+      weighed.bodyMass = 0;
+    }
+    scores[entry.role] += weighed.contribution;
+    bodyScores[entry.role] += entry.weight * weighed.bodyMass;
+  }
+  return { entries, scores, bodyScores, duties: countDuties(lower, sentences, entries, lexicon) };
+}
+
+/** How many of the role's own sentences hold counted ML evidence, AI evidence, or neither. */
+function countDuties(lower: string, sentences: readonly Sentence[], entries: readonly WeighedEntry[], lexicon: CompiledLexicon): Duties {
+  const evidence: Array<{ at: number; ml: boolean }> = [];
+  for (const w of entries) {
+    const role = lexicon.entries[w.entryIndex]!.role;
+    if ((role !== "ml" && role !== "ai") || w.unsupported) continue;
+    for (const m of w.matches) if (m.part === "body" && !m.negated) evidence.push({ at: m.start, ml: role === "ml" });
+  }
+  evidence.sort((a, b) => a.at - b.at);
+  const duties = { plain: 0, ml: 0, ai: 0 };
+  let j = 0;
+  for (const s of sentences) {
+    if (s.about !== "role" || wordCount(lower, s.start, s.end) < MIN_DUTY_WORDS) continue;
+    while (j < evidence.length && evidence[j]!.at < s.start) j++;
+    let ml = false;
+    let ai = false;
+    for (let k = j; k < evidence.length && evidence[k]!.at < s.end; k++) {
+      if (evidence[k]!.ml) ml = true;
+      else ai = true;
+    }
+    if (ml) duties.ml++;
+    if (ai) duties.ai++;
+    if (!ml && !ai) duties.plain++;
+  }
+  return duties;
+}

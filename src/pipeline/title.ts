@@ -1,0 +1,107 @@
+/*
+ * Reading titles the way the field reads them: the role noun decides, a qualifier names the team.
+ * "Machine Learning Engineer, Marketing" is an ML engineer on the marketing team; "Technical
+ * Recruiter, Machine Learning" is a recruiter. A title is cut into segments at " | " (job-board
+ * and Hacker News titles: "Acme | Senior ML Engineer | Remote"), and each segment into parts at
+ * commas, dashes, brackets and "at"/"for"/"on"/"in". A part that holds a role noun (engineer,
+ * scientist, recruiter, manager, …) is a head; the other parts, and segments without a role noun
+ * (a company name, a location), are qualifiers: their matches describe the context, not the role.
+ *
+ * The same role nouns find posts that list several roles: a title that names several role nouns
+ * ("Software Engineers & Platform Engineer", "Multiple roles") or a body with several lines that are
+ * role titles ("Senior Backend Engineer (Remote)").
+ */
+import { DUTY_OPENER, MULTIPLE_ROLES, ROLE_LINE, ROLE_NOUN, TITLE_PART_SEPARATOR, TITLE_SEGMENT_SEPARATOR } from "./patterns.js";
+
+/** A part of a title, in offsets of the title text. */
+export interface TitlePart {
+  readonly start: number;
+  readonly end: number;
+  /** Whether it names the role itself (holds a role noun), rather than a team, company or place. */
+  readonly head: boolean;
+}
+
+/** The parts of a (lowercased) title, in order; they cover every non-separator character once. */
+export function titleParts(lower: string): TitlePart[] {
+  const segments: Array<{ start: number; end: number }> = [];
+  let at = 0;
+  TITLE_SEGMENT_SEPARATOR.lastIndex = 0;
+  for (let m = TITLE_SEGMENT_SEPARATOR.exec(lower); m !== null; m = TITLE_SEGMENT_SEPARATOR.exec(lower)) {
+    segments.push({ start: at, end: m.index });
+    at = m.index + m[0].length;
+  }
+  segments.push({ start: at, end: lower.length });
+  const parts: Array<{ start: number; end: number; noun: boolean }> = [];
+  for (const segment of segments) {
+    let from = segment.start;
+    const text = lower.slice(segment.start, segment.end);
+    TITLE_PART_SEPARATOR.lastIndex = 0;
+    const cut = (end: number) => {
+      if (end > from) parts.push({ start: from, end, noun: ROLE_NOUN.test(lower.slice(from, end)) });
+    };
+    for (let m = TITLE_PART_SEPARATOR.exec(text); m !== null; m = TITLE_PART_SEPARATOR.exec(text)) {
+      cut(segment.start + m.index);
+      from = segment.start + m.index + m[0].length;
+    }
+    cut(segment.end);
+  }
+  // A title without any role noun ("Machine Learning", "AI/ML") is read whole as the role.
+  const anyNoun = parts.some((p) => p.noun);
+  return parts.map((p) => ({ start: p.start, end: p.end, head: anyNoun ? p.noun : true }));
+}
+
+/** Whether offset `at` of the title falls in a head part. */
+export function inHead(parts: readonly TitlePart[], at: number): boolean {
+  for (const p of parts) if (at >= p.start && at < p.end) return p.head;
+  return false;
+}
+
+/** Role titles a posting names: its title's heads when it names several roles, and role-title lines of its body. */
+export interface RoleMention {
+  readonly where: "title" | "body";
+  /** Normalized offsets of the role title in the title or body text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The roles a post lists, when it lists several; empty for a post about one role. `titleLower` and
+ * `bodyLower` are the lowercased title and body.
+ */
+export function listedRoles(titleLower: string | undefined, parts: readonly TitlePart[], bodyLower: string, bodyFrom: number, bodyTo: number): RoleMention[] {
+  const roles: RoleMention[] = [];
+  const seen = new Set<string>();
+  const add = (mention: RoleMention, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    roles.push(mention);
+  };
+  let titleSaysMany = false;
+  if (titleLower !== undefined) {
+    titleSaysMany = MULTIPLE_ROLES.test(titleLower);
+    for (const p of parts) {
+      if (!p.head) continue;
+      const text = titleLower.slice(p.start, p.end).trim();
+      // "Software Engineers & Platform Engineer": one part holding two role nouns names two roles.
+      const nouns = text.match(new RegExp(ROLE_NOUN.source, "g"))?.length ?? 0;
+      // "A / B" names one role twice ("Founding Engineer / AI Engineer"); "&" and "and" join two.
+      if (nouns >= 2 && /\s(?:&|and)\s/.test(text)) titleSaysMany = true;
+      add({ where: "title", start: p.start, end: p.end }, text.replace(/s$/, ""));
+    }
+  }
+  ROLE_LINE.lastIndex = bodyFrom;
+  const bodyRoles: RoleMention[] = [];
+  for (let m = ROLE_LINE.exec(bodyLower); m !== null && m.index < bodyTo; m = ROLE_LINE.exec(bodyLower)) {
+    const name = m.groups?.["role"];
+    if (name === undefined || DUTY_OPENER.test(m[0])) continue;
+    const start = m.index + m[0].indexOf(name);
+    const key = name.replace(/s$/, "");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    bodyRoles.push({ where: "body", start, end: start + name.length });
+  }
+  const titleRoles = roles.filter((r) => r.where === "title");
+  if (bodyRoles.length >= 2 || (titleSaysMany && titleRoles.length + bodyRoles.length >= 1)) return [...titleRoles, ...bodyRoles];
+  if (titleSaysMany) return titleRoles;
+  return [];
+}
