@@ -1,7 +1,10 @@
-/*
+/**
  * role-lens: the runtime-neutral entry. Everything here runs unchanged in Node, browsers, Deno, Bun
  * and edge workers: no Node built-in, no file, no worker thread (a test bundles it for the browser
- * and runs it in Chromium). The batch API, which needs worker threads and files, is `role-lens/node`.
+ * and runs it in Chromium). The batch API, which needs worker threads and files, is `role-lens/node`;
+ * lexicon-authoring tools are `role-lens/authoring`.
+ *
+ * @module
  */
 export { classify, createClassifier, defaultLexicon } from "./classifier.js";
 export type { Classifier, ClassifierOptions, ClassifyOptions } from "./classifier.js";

@@ -1,8 +1,9 @@
-/*
- * role-lens/node: the main entry plus what needs Node (worker threads, files, CSV). Re-exports the
- * main entry so a Node program can import everything from one place; the classes are the same
- * objects as the main entry's (one shared chunk per build).
+/**
+ * role-lens/node: what needs Node (worker threads, files, CSV), kept out of the main entry so that
+ * one runs unchanged in browsers, Deno, Bun and edge workers. Everything else is imported from
+ * `role-lens`; both entries share one copy of the classes in each build.
+ *
+ * @module
  */
-export * from "./index.js";
 export { classifyMany } from "./batch/classify-many.js";
 export type { BatchRecord, ClassifyManyOptions } from "./batch/classify-many.js";

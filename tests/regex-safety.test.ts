@@ -47,7 +47,7 @@ function unboundedParts(re: RegExp): string[] {
 }
 
 /** The pattern with every bounded count `{m,n}` shrunk to `{min(m,1),min(n,min(m,1)+1)}`; classes and escapes untouched. */
-export function shrinkCounts(source: string): string {
+function shrinkCounts(source: string): string {
   let out = "";
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -91,7 +91,7 @@ function regexesOf(file: string, exports: Record<string, unknown>): Array<[strin
   const found: Array<[string, RegExp]> = [];
   const visit = (name: string, value: unknown): void => {
     if (value instanceof RegExp) found.push([name, value]);
-    else if (Array.isArray(value)) value.forEach((v, i) => visit(`${name}[${i}]`, v));
+    else if (Array.isArray(value)) for (const [i, v] of value.entries()) visit(`${name}[${i}]`, v);
     else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(`${name}.${k}`, v);
   };
   for (const [name, value] of Object.entries(exports)) visit(`${file}:${name}`, value);

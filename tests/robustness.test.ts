@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import nlp from "compromise";
 import { describe, expect, it } from "vitest";
-import { classify, classifyMany, createClassifier, InputError, type Posting } from "../src/node.js";
+import { classify, createClassifier, InputError, type Posting } from "../src/index.js";
+import { classifyMany } from "../src/node.js";
 import { expandLexicon } from "../src/lexicon/expand.js";
 import { expectSpansSliceBack } from "./support/invariants.js";
 import { workRatio } from "./support/work.js";
