@@ -47,6 +47,7 @@ export class RoleLensError extends Error {
   /** `value instanceof ThisClass`, by brand: true across builds. A subclass without a brand of its own uses the prototype chain. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: the class on the right of `instanceof`, often a subclass
+    // biome-ignore lint/complexity/noUselessThisAlias: named once, read three times
     const target: Branded & object = this;
     if (!Object.hasOwn(target, BRAND)) return Function.prototype[Symbol.hasInstance].call(target, value);
     const brands = typeof value === "object" && value !== null ? (value as { [BRANDS]?: unknown })[BRANDS] : undefined;
