@@ -85,8 +85,10 @@ describe("errors across builds", () => {
 
   it("the brand does not show in JSON or in the error's own enumerable keys", () => {
     const error = thrown(esm, 42) as Error;
-    expect(Object.keys(error).sort()).toEqual(["code", "field"]);
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ code: "INPUT_INVALID", field: "(posting)" });
+    const symbols = Object.getOwnPropertySymbols(error);
+    expect(symbols).toEqual([Symbol.for("role-lens.error.brands")]);
+    expect(Object.getOwnPropertyDescriptor(error, symbols[0]!)?.enumerable).toBe(false);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: "InputError", code: "INPUT_INVALID", field: "(posting)" });
   });
 
   it("a user's subclass without a brand keeps the ordinary prototype check", () => {
