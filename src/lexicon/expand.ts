@@ -1,7 +1,6 @@
 import { formKey } from "./forms.js";
 import { pluralOf, verbFormsOf } from "./inflect.js";
 import { loadLexicon } from "./load.js";
-import type { LexiconError } from "../errors.js";
 
 /** A lexicon document as written, after {@link expandLexicon}: every other field kept as it was. */
 export interface ExpandedLexicon {
@@ -17,7 +16,7 @@ export interface ExpandedLexicon {
  * (`role-lens lexicon expand FILE --write`).
  *
  * @param document - a lexicon document, parsed or as JSON text.
- * @throws {@link LexiconError} (`LEXICON_INVALID`) when the document is not a valid lexicon.
+ * @throws `LexiconError` (`LEXICON_INVALID`, from the main entry) when the document is not a valid lexicon.
  */
 export function expandLexicon(document: unknown): ExpandedLexicon {
   const lexicon = loadLexicon(document);
