@@ -79,9 +79,10 @@ function verdict(re: RegExp): string {
     multiLine: re.multiline,
     dotAll: re.dotAll,
     unicode: re.unicode,
-    // Enough for every pattern here to finish (the slowest, TITLE_SENIORITY's junior, needs ~12 s).
+    // The search is bounded by steps, never by time, so the verdict is the same on any machine;
+    // 100,000 is enough for every pattern here (the slowest, TITLE_SENIORITY's junior, takes ~12 s).
     maxSteps: 100_000,
-    timeout: 40_000,
+    timeout: Number.POSITIVE_INFINITY,
   });
   return result.safe ? "safe" : `not proven safe (${result.error})`;
 }
@@ -124,7 +125,7 @@ describe("no catastrophic backtracking (static)", () => {
       if (name in REVIEWED) expect(result).not.toBe("bounded");
       else expect(result, `${name}: unbounded parts ${JSON.stringify(unboundedParts(re))}`).toMatch(/^(bounded|safe)$/);
     },
-    60_000,
+    300_000,
   );
 
   it.each(built)(
@@ -132,7 +133,7 @@ describe("no catastrophic backtracking (static)", () => {
     (_, re) => {
       expect(verdict(re)).toMatch(/^(bounded|safe)$/);
     },
-    60_000,
+    300_000,
   );
 
   it("the check catches catastrophic patterns", () => {
@@ -140,5 +141,5 @@ describe("no catastrophic backtracking (static)", () => {
     for (const re of [/(a+)+$/, /\s*\s*$/, /(?:a{1,3})+$/, /\w+@/]) expect(verdict(re), String(re)).toMatch(/^not proven safe/);
     expect(verdict(/(?:[a-z]{1,14}\s){0,2}x/)).toBe("bounded");
     expect(verdict(/^\w+@/)).toBe("safe");
-  }, 60_000);
+  }, 300_000);
 });
