@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,6 +25,7 @@ let profile: string;
 let origin: string;
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium package (.ci/run does)`);
   const { code, builtins } = await bundleForBrowser(here("./support/browser-entry.ts"), { "/src/index.js": here("../dist/index.js") });
   expect(builtins).toEqual([]);
   const page = `<!doctype html><meta charset="utf-8"><title>role-lens</title><script type="module" src="/checks.js"></script>`;
