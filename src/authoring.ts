@@ -1,8 +1,12 @@
-/*
+/**
  * role-lens/authoring: tools for people who write lexicons. Kept apart from the main entry because
- * they load compromise (inflection) and natural (tokenizing, stemming), which the classify path never needs.
+ * they carry compromise (inflection) and natural's tokenizer and stemmer, bundled into this entry,
+ * which the classify path never needs.
+ *
+ * @module
  */
 export { expandLexicon } from "./lexicon/expand.js";
+export type { ExpandedLexicon } from "./lexicon/expand.js";
 export { pluralOf, verbFormsOf } from "./lexicon/inflect.js";
 export { lexiconJsonSchema } from "./lexicon/json-schema.js";
 export { suggestTerms } from "./eval/gaps.js";

@@ -1,3 +1,11 @@
+/**
+ * role-lens: the runtime-neutral entry. Everything here runs unchanged in Node, browsers, Deno, Bun
+ * and edge workers: no Node built-in, no file, no worker thread (a test bundles it for the browser
+ * and runs it in Chromium). The batch API, which needs worker threads and files, is `role-lens/node`;
+ * lexicon-authoring tools are `role-lens/authoring`.
+ *
+ * @module
+ */
 export { classify, createClassifier, defaultLexicon } from "./classifier.js";
 export type { Classifier, ClassifierOptions, ClassifyOptions } from "./classifier.js";
 export type { Posting, InputFormat } from "./posting.js";
@@ -14,9 +22,7 @@ export { DEFAULT_LEVEL, levelForYears } from "./seniority.js";
 export type { Level, LevelBasis } from "./seniority.js";
 export { classificationSchema } from "./result.js";
 export type { Classification, Evidence, EvidenceMatch, Span, Field, SectionName, SeniorityResult, StatedSalaryResult } from "./result.js";
-export type { Label } from "./pipeline/06-decide.js";
-export { classifyMany } from "./batch/classify-many.js";
-export type { BatchRecord, ClassifyManyOptions } from "./batch/classify-many.js";
+export type { Label } from "./vocabulary.js";
 export { evaluate, calibration } from "./eval/evaluate.js";
 export type { EvaluationReport, LabelledPosting, ClassMetrics, ReliabilityBin, EvaluatedPosting } from "./eval/evaluate.js";
 export { RoleLensError, LexiconError, InputError } from "./errors.js";

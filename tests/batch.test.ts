@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classify, classifyMany, type Posting } from "../src/index.js";
+import { classify, type Posting } from "../src/index.js";
+import { classifyMany } from "../src/node.js";
 
 const postings = (n: number): Posting[] =>
   Array.from({ length: n }, (_, i) =>

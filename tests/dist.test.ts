@@ -8,6 +8,8 @@ import { describeInvariants } from "./support/invariants.js";
 // Runs after `npm run build` (see the "test" script): the same invariants against what npm ships.
 const esm = await import("../dist/index.js");
 const cjs = createRequire(import.meta.url)("../dist/index.cjs");
+const nodeEsm = await import("../dist/node.js");
+const nodeCjs = createRequire(import.meta.url)("../dist/node.cjs");
 const authoringEsm = await import("../dist/authoring.js");
 const authoringCjs = createRequire(import.meta.url)("../dist/authoring.cjs");
 
@@ -15,9 +17,9 @@ describeInvariants("dist ESM", esm, 150);
 describeInvariants("dist CJS", cjs, 150);
 
 describe("dist builds", () => {
-  it("ships type declarations for both entry points", () => {
-    expect(existsSync(new URL("../dist/index.d.ts", import.meta.url))).toBe(true);
-    expect(existsSync(new URL("../dist/index.d.cts", import.meta.url))).toBe(true);
+  it.each(["index", "node", "authoring"])("ships type declarations for both builds of %s", (entry) => {
+    expect(existsSync(new URL(`../dist/${entry}.d.ts`, import.meta.url))).toBe(true);
+    expect(existsSync(new URL(`../dist/${entry}.d.cts`, import.meta.url))).toBe(true);
   });
 
   it("ESM and CJS give byte-identical results, run after run", () => {
@@ -34,8 +36,67 @@ describe("dist builds", () => {
     );
   });
 
-  it("exposes the same public names from both builds", () => {
+  it("exposes the same public names from both builds; the batch API only from role-lens/node", () => {
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+    expect(Object.keys(nodeEsm)).toEqual(["classifyMany"]);
+    expect(Object.keys(nodeCjs)).toEqual(["classifyMany"]);
+    expect(esm).not.toHaveProperty("classifyMany");
+  });
+});
+
+describe("errors across builds", () => {
+  const thrown = (mod: typeof esm, value: unknown): unknown => {
+    try {
+      mod.classify(value as never);
+    } catch (error) {
+      return error;
+    }
+    throw new Error("classify did not throw");
+  };
+  const lexiconError = (mod: typeof esm): unknown => {
+    try {
+      mod.loadLexicon({ name: "x" });
+    } catch (error) {
+      return error;
+    }
+    throw new Error("loadLexicon did not throw");
+  };
+
+  it.each([
+    ["an ESM error checked against the CJS classes", esm, cjs],
+    ["a CJS error checked against the ESM classes", cjs, esm],
+  ])("instanceof holds for %s", (_, from, against) => {
+    const input = thrown(from, 42);
+    expect(input).toBeInstanceOf(against.InputError);
+    expect(input).toBeInstanceOf(against.RoleLensError);
+    expect(input).toBeInstanceOf(Error);
+    expect(input).not.toBeInstanceOf(against.LexiconError);
+    const lexicon = lexiconError(from);
+    expect(lexicon).toBeInstanceOf(against.LexiconError);
+    expect(lexicon).toBeInstanceOf(against.RoleLensError);
+    expect(lexicon).not.toBeInstanceOf(against.InputError);
+  });
+
+  it("an error that only looks like one, or a plain Error, is not a RoleLensError", () => {
+    expect(new Error("x")).not.toBeInstanceOf(esm.RoleLensError);
+    expect({ name: "InputError", code: "INPUT_INVALID" }).not.toBeInstanceOf(cjs.InputError);
+    expect(null).not.toBeInstanceOf(esm.RoleLensError);
+  });
+
+  it("the brand does not show in JSON or in the error's own enumerable keys", () => {
+    const error = thrown(esm, 42) as Error;
+    const symbols = Object.getOwnPropertySymbols(error);
+    expect(symbols).toEqual([Symbol.for("role-lens.error.brands")]);
+    expect(Object.getOwnPropertyDescriptor(error, symbols[0]!)?.enumerable).toBe(false);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: "InputError", code: "INPUT_INVALID", field: "(posting)" });
+  });
+
+  it("a user's subclass without a brand keeps the ordinary prototype check", () => {
+    class MyError extends esm.RoleLensError {}
+    const mine = new MyError("USAGE", "m");
+    expect(mine).toBeInstanceOf(MyError);
+    expect(mine).toBeInstanceOf(cjs.RoleLensError);
+    expect(new esm.RoleLensError("USAGE", "m")).not.toBeInstanceOf(MyError);
   });
 });
 
@@ -91,14 +152,14 @@ describe("dist classifyMany on worker threads", () => {
       { id: "b", text: "PyTorch training" },
       { id: "big2", text: huge },
     ];
-    const serial = await collect(esm.classifyMany(postings));
-    const parallel = await collect(esm.classifyMany(postings, { concurrency: 2, workerHeapMb: 8 }));
+    const serial = await collect(nodeEsm.classifyMany(postings));
+    const parallel = await collect(nodeEsm.classifyMany(postings, { concurrency: 2, workerHeapMb: 8 }));
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
   });
 
   it.each([
-    ["ESM", esm],
-    ["CJS", cjs],
+    ["ESM", nodeEsm],
+    ["CJS", nodeCjs],
   ])("%s: the same records, in the same order, as the serial path", async (_, mod) => {
     const serial = await collect(mod.classifyMany(input));
     const parallel = await collect(mod.classifyMany(input, { concurrency: 2 }));

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import nlp from "compromise";
 import { describe, expect, it } from "vitest";
-import { classify, classifyMany, createClassifier, InputError, type Posting } from "../src/index.js";
+import { classify, createClassifier, InputError, type Posting } from "../src/index.js";
+import { classifyMany } from "../src/node.js";
 import { expandLexicon } from "../src/lexicon/expand.js";
 import { expectSpansSliceBack } from "./support/invariants.js";
+import { workRatio } from "./support/work.js";
 
 /** Hostile text: every kind of character and markup a scraper might hand over. */
 const hostileText = fc.oneof(
@@ -136,77 +138,65 @@ describe("hostile input", () => {
   });
 });
 
-describe("linear time", () => {
-  function medianMs(run: () => void, repeat = 5): number {
-    const times: number[] = [];
-    for (let i = 0; i < repeat; i++) {
-      const t = performance.now();
-      run();
-      times.push(performance.now() - t);
-    }
-    return times.sort((a, b) => a - b)[Math.floor(repeat / 2)]!;
-  }
-
+describe("linear time, by counting work (tests/support/work.ts)", () => {
   // A posting-like unit, and units built to make a per-cue or per-line scan run to the end of the text:
   // negation cues glued by hyphens into one endless word, and long lines without a colon.
   const units: Array<[string, string, number]> = [
     [
       "a posting",
       "Responsibilities\n- Train models with PyTorch and serve them with Triton; no LLM experience needed.\n- Build RAG with LangChain. Salary: $150,000 - $190,000. 5+ years of experience.\n",
-      200,
+      100,
     ],
-    ["cues in one endless word", "x-no-pytorch-", 3000],
-    ["long lines without a colon", `${"word ".repeat(40)}\n`, 200],
+    ["cues in one endless word", "x-no-pytorch-", 1000],
+    ["long lines without a colon", `${"word ".repeat(40)}\n`, 100],
+    ["one line of evidence terms", "LangChain PyTorch RAG not ", 1000],
+    ["nested markup", "<div><p>LLM &amp; RAG</p>", 500],
   ];
-  it.each(units)("classify: ten times the input costs at most fifteen times the time (%s)", (_, unit, count) => {
+  it.each(units)("classify: ten times the input costs at most twelve times the work (%s)", (_, unit, count) => {
     const c = createClassifier({ maxInputLength: 10_000_000 });
-    const small = unit.repeat(count);
-    const large = unit.repeat(count * 10);
-    c.classify(small);
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio > 15; attempt++)
-      ratio = Math.min(
-        ratio,
-        medianMs(() => c.classify(large)) /
-          Math.max(
-            medianMs(() => c.classify(small)),
-            0.5,
-          ),
-      );
-    expect(ratio).toBeLessThan(15);
+    const classifyText = (text: string) => c.classify(text);
+    expect(workRatio(classifyText, unit.repeat(count), unit.repeat(count * 10))).toBeLessThanOrEqual(12);
+    const classifyHtml = (html: string) => c.classify({ title: "Engineer", html });
+    expect(workRatio(classifyHtml, unit.repeat(count), unit.repeat(count * 10))).toBeLessThanOrEqual(12);
+  });
+
+  it("the cost model sees a quadratic scan (so the assertions above can fail)", () => {
+    const rescan = (text: string) => {
+      for (let at = 0; at < text.length; at += 2) text.indexOf("#", at);
+    };
+    expect(workRatio(rescan, "ab".repeat(500), "ab".repeat(5000))).toBeGreaterThan(50);
+    const rematch = (text: string) => {
+      for (let at = 0; at < text.length; at += 2) /#/.test(text.slice(at));
+    };
+    expect(workRatio(rematch, "ab".repeat(500), "ab".repeat(5000))).toBeGreaterThan(50);
   });
 });
 
 describe("untrusted lexicons at scale", () => {
-  it("a lexicon of 50,000 entries compiles in under 2 s and matches in linear time", () => {
-    const entries = Array.from({ length: 50_000 }, (_, i) => ({
+  const lexiconOf = (size: number) => ({
+    name: "big",
+    version: "1",
+    entries: Array.from({ length: size }, (_, i) => ({
       id: `e${i}`,
       role: i % 2 ? "ml" : "ai",
       category: "generated",
       weight: 1,
       source: "test",
       terms: [`term${i.toString(36)} phrase${i % 97}`],
-    }));
-    const t = performance.now();
-    const c = createClassifier({ lexicon: { name: "big", version: "1", entries }, maxInputLength: 10_000_000 });
+    })),
+  });
+
+  it("compiling ten times the entries costs at most twelve times the work", () => {
+    const compile = (lexicon: ReturnType<typeof lexiconOf>) => createClassifier({ lexicon });
+    expect(workRatio(compile, lexiconOf(5_000), lexiconOf(50_000))).toBeLessThanOrEqual(12);
+  });
+
+  it("a lexicon of 50,000 entries matches, and ten times the text costs at most twelve times the work", () => {
+    const c = createClassifier({ lexicon: lexiconOf(50_000), maxInputLength: 10_000_000 });
     const text = Array.from({ length: 500 }, (_, i) => `We use term${(i * 97).toString(36)} phrase${(i * 97) % 97} daily.`).join("\n");
-    c.classify(text);
-    expect(performance.now() - t).toBeLessThan(2000);
     expect(c.classify(text).evidence.length).toBeGreaterThan(0);
-    // Matching stays linear with a lexicon this size: ten times the text, at most fifteen times the time.
     const large = Array.from({ length: 10 }, () => text).join("\n");
-    const time = (t: string) => {
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) {
-        const start = performance.now();
-        c.classify(t);
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio >= 15; attempt++) ratio = Math.min(ratio, time(large) / Math.max(time(text), 0.2));
-    expect(ratio).toBeLessThan(15);
+    expect(workRatio((t: string) => c.classify(t), text, large)).toBeLessThanOrEqual(12);
   });
 });
 

@@ -2,13 +2,23 @@ import { formKey } from "./forms.js";
 import { pluralOf, verbFormsOf } from "./inflect.js";
 import { loadLexicon } from "./load.js";
 
+/** A lexicon document as written, after {@link expandLexicon}: every other field kept as it was. */
+export interface ExpandedLexicon {
+  /** The entries, in order, each with `variants` set to its new forms (or removed when it has none). */
+  entries: Array<Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
 /**
  * Fills each entry's `variants` with the inflections of its terms (plurals where `inflect` is set,
  * verb forms of its `verbs`), skipping forms another entry already uses. Returns the document as it
  * was written, with only `variants` changed, ready to be written back to JSON
  * (`role-lens lexicon expand FILE --write`).
+ *
+ * @param document - a lexicon document, parsed or as JSON text.
+ * @throws `LexiconError` (`LEXICON_INVALID`, from the main entry) when the document is not a valid lexicon.
  */
-export function expandLexicon(document: unknown): { entries: Array<Record<string, unknown>>; [key: string]: unknown } {
+export function expandLexicon(document: unknown): ExpandedLexicon {
   const lexicon = loadLexicon(document);
   const owner = new Set<string>();
   const keyOf = (scope: string, form: string) => `${scope === "title"}:${formKey(form)}`;

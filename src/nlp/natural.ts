@@ -1,10 +1,11 @@
 /*
- * The one place role-lens touches `natural` (pinned in package.json). Only deep imports: the package
- * root loads database drivers (~750 ms), runs dotenv (prints to stdout, reads .env) and its named
- * ESM exports fail. These two modules load in tens of milliseconds with no side effects.
+ * The one place role-lens touches `natural` (pinned in package.json, a build-time dependency). Only
+ * the two modules used are imported, and the build bundles them (and underscore, which the
+ * tokenizer needs) into role-lens/authoring: natural's package root pulls in database drivers and a
+ * 34 MB wordnet, which the install would otherwise carry (see README, Design notes).
  */
-import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
-import { WordTokenizer } from "natural/lib/natural/tokenizers/index.js";
+import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
+import { WordTokenizer } from "natural/lib/natural/tokenizers/regexp_tokenizer.js";
 
 const tokenizer = new WordTokenizer();
 
