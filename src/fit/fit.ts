@@ -6,7 +6,7 @@
  *
  * Procedure (deterministic: the same inputs give byte-identical output):
  *  1. For each attribution setting of a small grid, every posting is run through stages 1–4 with all
- *     entry weights 1, giving each entry's evidence mass (see pipeline/04-weigh.ts).
+ *     entry weights 1, giving each entry's evidence mass (see pipeline/05-weigh.ts).
  *  2. For each regularization strength, k-fold cross-validation with folds grouped by company (no
  *     company's postings are both fitted and scored) gives out-of-fold logits; the body-evidence
  *     threshold is chosen on them. The setting with the best out-of-fold accuracy (then log-loss) wins.
@@ -32,6 +32,12 @@ export interface FitExample {
 }
 
 export interface FitOptions {
+  /**
+   * Whether to search the grids (default true). With false, the lexicon's own settings (attribution
+   * weights, repetition decay, body-evidence threshold, and the L2 strength of its `fit`) are the only
+   * candidates: the cross-validated figures of the numbers as they were fitted.
+   */
+  readonly search?: boolean;
   /** Cross-validation folds (default 5). */
   readonly folds?: number;
   /** Gradient steps per fit (default 1500). */
@@ -229,9 +235,12 @@ export function fitLexicon(lexicon: unknown, data: readonly FitExample[], option
         oof: Prediction[];
       }
     | undefined;
-  const settings = (options.contextGrid ?? [0.1, 0.25, 0.5]).flatMap((context) =>
-    (options.titleQualifierGrid ?? [0.25]).flatMap((titleQualifier) =>
-      (options.otherRoleTitleGrid ?? [0.1, 0.25, 0.5]).flatMap((otherRoleTitle) =>
+  const own = options.search === false ? base.attributionWeights : undefined;
+  const l2Grid = options.search === false && base.fit ? [base.fit.l2] : (options.l2Grid ?? [0.001, 0.003]);
+  const minBodyGrid = options.search === false && base.decision ? [base.decision.minBodyEvidence] : (options.minBodyEvidenceGrid ?? [0, 0.5, 1, 1.5, 2, 3]);
+  const settings = (own ? [own.context] : (options.contextGrid ?? [0.1, 0.25, 0.5])).flatMap((context) =>
+    (own ? [own.titleQualifier] : (options.titleQualifierGrid ?? [0.25])).flatMap((titleQualifier) =>
+      (own ? [own.otherRoleTitle] : (options.otherRoleTitleGrid ?? [0.1, 0.25, 0.5])).flatMap((otherRoleTitle) =>
         (options.repeatDecayGrid ?? [decisionBase.repeatDecay]).map((repeatDecay) => ({
           attribution: { context, titleQualifier, otherRoleTitle },
           repeatDecay,
@@ -243,7 +252,7 @@ export function fitLexicon(lexicon: unknown, data: readonly FitExample[], option
     {
       const features = featuresOf(base, attribution, { ...decisionBase, repeatDecay }, data);
       const prior = scaledPrior(features.examples, authored, classOf);
-      for (const l2 of options.l2Grid ?? [0.001, 0.003]) {
+      for (const l2 of l2Grid) {
         const oof: Prediction[] = new Array(data.length);
         for (let k = 0; k < folds; k++) {
           const trainIdx = data.map((_, i) => i).filter((i) => foldOf[i] !== k && !features.multiRoleElsewhere[i]);
@@ -257,7 +266,7 @@ export function fitLexicon(lexicon: unknown, data: readonly FitExample[], option
             oof[i] = predicted[j]!;
           });
         }
-        for (const minBody of options.minBodyEvidenceGrid ?? [0, 0.5, 1, 1.5, 2, 3]) {
+        for (const minBody of minBodyGrid) {
           const right = oof.filter((p, i) => labelOf(p, minBody).label === LABELS[LABEL_INDEX[data[i]!.label]]).length;
           const loss = oof.reduce((s, p, i) => s - Math.log(Math.max(1e-12, softmaxAt(p.z, 1)[LABEL_INDEX[data[i]!.label]]!)), 0);
           const score = right / data.length;
@@ -304,18 +313,31 @@ export function fitLexicon(lexicon: unknown, data: readonly FitExample[], option
     thinEvidenceConfidence,
     multiRoleConfidence,
   };
+  const crossValidated = labelMetrics(outOfFold);
   const document: LexiconInput = {
     ...base,
     entries: base.entries.map((e, i) => (e.role === "shared" ? e : { ...e, prior: e.prior ?? e.weight, weight: round3(final.weights[i]!) })),
     attributionWeights: chosen.attribution,
     decision,
+    fit: {
+      l2: chosen.l2,
+      postings: data.length,
+      folds,
+      crossValidated: {
+        accuracy: round3(crossValidated.accuracy),
+        macroF1: round3(crossValidated.macroF1),
+        neitherRecall: round3(crossValidated.perClass.neither.recall),
+        mlAiAccuracy: round3(crossValidated.mlAiAccuracy),
+        ece: round3(crossValidated.calibration.ece),
+      },
+    },
   };
   return {
     lexicon: document,
     report: {
       count: data.length,
       folds,
-      crossValidated: labelMetrics(outOfFold),
+      crossValidated,
       outOfFold,
       chosen: {
         attribution: chosen.attribution,

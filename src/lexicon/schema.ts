@@ -92,6 +92,24 @@ export const decisionSchema = z.strictObject({
   repeatDecay: z.number().finite().min(0).max(1),
 });
 
+/** How the lexicon's numbers were fitted (`role-lens lexicon fit`), and how well they did out of fold. */
+export const fitSchema = z.strictObject({
+  /** The L2 strength the entry weights were fitted with (towards their scaled priors). */
+  l2: z.number().finite().min(0),
+  /** Labelled postings fitted on. */
+  postings: z.number().int().nonnegative(),
+  /** k of the k-fold cross-validation; folds are grouped by company. */
+  folds: z.number().int().positive(),
+  /** Out-of-fold figures of the fitted setting, each 0–1 (ECE: expected calibration error over ten bins). */
+  crossValidated: z.strictObject({
+    accuracy: z.number().min(0).max(1),
+    macroF1: z.number().min(0).max(1),
+    neitherRecall: z.number().min(0).max(1),
+    mlAiAccuracy: z.number().min(0).max(1),
+    ece: z.number().min(0).max(1),
+  }),
+});
+
 export const lexiconSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -101,6 +119,7 @@ export const lexiconSchema = z.strictObject({
   sectionWeights: sectionWeightsSchema.optional(),
   attributionWeights: attributionWeightsSchema.optional(),
   decision: decisionSchema.optional(),
+  fit: fitSchema.optional(),
 });
 
 export type { EntryRole, EntryScope, SectionKind } from "../vocabulary.js";
@@ -112,3 +131,4 @@ export type Lexicon = z.infer<typeof lexiconSchema>;
 export type SectionWeights = z.infer<typeof sectionWeightsSchema>;
 export type DecisionSettings = z.infer<typeof decisionSchema>;
 export type AttributionWeights = z.infer<typeof attributionWeightsSchema>;
+export type FitSummary = z.infer<typeof fitSchema>;

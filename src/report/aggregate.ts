@@ -1,7 +1,7 @@
 import defaultBandsJson from "../../lexicons/salary-bands.json";
 import type { BatchRecord } from "../batch/classify-many.js";
 import { LABELS, toLabel, type LabelledPosting } from "../eval/evaluate.js";
-import type { Label } from "../pipeline/05-decide.js";
+import type { Label } from "../vocabulary.js";
 import type { Classification } from "../result.js";
 import { loadBandTable, type BandTable } from "../salary/band.js";
 import type { Level } from "../seniority.js";
