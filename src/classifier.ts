@@ -99,6 +99,7 @@ function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, pos
     lower: body.norm.lower,
     from: body.from,
     to: body.to,
+    sections,
   });
 
   const evidence: Evidence[] = weighed.entries.map((w) => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { defaultLexicon } from "../src/classifier.js";
 import { compileLexicon } from "../src/lexicon/compile.js";
 import * as patterns from "../src/regex.js";
+import * as salaryPatterns from "../src/salary/patterns.js";
+import * as seniorityPatterns from "../src/seniority/patterns.js";
 
 /*
  * Catastrophic backtracking shows as super-linear time. Every regex that reads posting text runs
@@ -60,11 +62,10 @@ function scan(re: RegExp, text: string): void {
 }
 
 const named: Array<[string, RegExp]> = [];
-for (const [name, value] of Object.entries(patterns)) {
+for (const [name, value] of [patterns, salaryPatterns, seniorityPatterns].flatMap((module) => Object.entries(module))) {
   if (value instanceof RegExp) named.push([name, value]);
 }
 named.push(["HEADING", patterns.HEADING]);
-for (const [level, re] of patterns.TITLE_SENIORITY) named.push([`TITLE_SENIORITY.${level}`, re]);
 // The patterns built from lexicon data: the default lexicon's, and the fallback for lexicons too large for one.
 const compiled = compileLexicon(defaultLexicon());
 named.push(["tokenStartPattern (default body)", compiled.body.starts], ["tokenStartPattern (default title)", compiled.title.starts]);
