@@ -132,3 +132,12 @@ describe("the table of currency marks", () => {
     expect(all.map((s) => s.currency)).toEqual(["USD", "CAD", "GBP"]);
   });
 });
+
+describe("the README's table of marks", () => {
+  it("lists every mark read", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("| Mark | Where | Becomes |"), readme.indexOf("## Seniority"));
+    for (const mark of Object.keys(CURRENCY_MARKS)) expect(table, mark).toContain(`\`${mark}\``);
+  });
+});
