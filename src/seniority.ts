@@ -135,6 +135,14 @@ function bodyMarker(body: TextRange): { level: Level; start: number; end: number
 
 const STRENGTH: readonly Level[] = ["mid", "junior", "senior", "staff"];
 
+/** Where a title part's first " of " stands and where its last group noun starts (-1 for none). */
+function landmarks(part: string): { of: number; lastGroup: number } {
+  let lastGroup = -1;
+  GROUP_NOUN.lastIndex = 0;
+  for (let g = GROUP_NOUN.exec(part); g !== null; g = GROUP_NOUN.exec(part)) lastGroup = g.index;
+  return { of: TITLE_OF.exec(part)?.index ?? -1, lastGroup };
+}
+
 /**
  * The title's marker. The title splits into parts at commas, dashes, bars, brackets and colons; the
  * first part that names a role ("Machine Learning Intern") is the role's own, the others qualify it
@@ -155,18 +163,23 @@ function titleMarker(title: TextRange): { level: Level; start: number; end: numb
   parts.push({ start: at, end: text.length });
   const role = parts.find((p) => ROLE_NOUN.test(text.slice(p.start, p.end))) ?? parts.find((p) => text.slice(p.start, p.end).trim() !== "");
   let best: { level: Level; start: number; end: number; own: boolean } | undefined;
+  // Markers come in order, so the part that holds each is found by moving one cursor forward; each
+  // part's first " of " and last group noun are found once, when the cursor reaches it.
+  let p = -1;
+  let part = { start: 0, end: 0, of: -1, lastGroup: -1 };
   TITLE_MARKER.lastIndex = 0;
   for (let m = TITLE_MARKER.exec(text); m !== null; m = TITLE_MARKER.exec(text)) {
     const written = m.groups?.marker ?? m.groups?.associate ?? "";
     const level = m.groups?.associate !== undefined ? "junior" : (SENIORITY_MARKERS[written] ?? ROMAN_LEVELS[written]?.level);
-    const part = parts.find((p) => p.start <= m.index && m.index < p.end);
-    if (!level || !part) continue;
-    const partText = text.slice(part.start, part.end);
+    if (p < 0 || m.index >= part.end) {
+      while (p < parts.length - 1 && (p < 0 || parts[p]!.end <= m.index)) p++;
+      part = { ...parts[p]!, ...landmarks(text.slice(parts[p]!.start, parts[p]!.end)) };
+    }
+    if (!level || m.index < part.start) continue;
     const offset = m.index - part.start;
-    const of = TITLE_OF.exec(partText);
-    if (of && of.index < offset) continue;
-    const own = part === role;
-    if (!own && GROUP_NOUN.test(partText.slice(offset + written.length))) continue;
+    if (part.of >= 0 && part.of < offset) continue;
+    const own = parts[p] === role;
+    if (!own && part.lastGroup > offset + written.length) continue;
     const stronger = !best || (own && !best.own) || (own === best.own && STRENGTH.indexOf(level) > STRENGTH.indexOf(best.level));
     if (stronger) best = { level, start: title.from + m.index, end: title.from + m.index + written.length, own };
   }

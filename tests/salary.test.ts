@@ -151,7 +151,36 @@ describe("extractSalary: properties", () => {
           fc.string({ maxLength: 200 }),
           fc.string({ unit: "binary", maxLength: 200 }),
           fc
-            .array(fc.constantFrom("$", "€", "£", "150", ",000", "k", " - ", " to ", "per hour", "salary", "USD", "\n", "401(k)", "M", "."), { maxLength: 40 })
+            .array(
+              fc.constantFrom(
+                "$",
+                "€",
+                "£",
+                "₹",
+                "R$",
+                "Rs. ",
+                "150",
+                ",000",
+                "12,00,000",
+                "k",
+                " lakh",
+                " LPA",
+                " - ",
+                " to ",
+                "/hr",
+                "/yr",
+                "per hour",
+                "salary",
+                "relocation",
+                "USD",
+                "CAD",
+                "\n",
+                "401(k)",
+                "M",
+                ".",
+              ),
+              { maxLength: 40 },
+            )
             .map((a) => a.join("")),
         ),
         (text) => {

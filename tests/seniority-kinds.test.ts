@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/index.js";
+import { detectSeniority } from "../src/seniority.js";
+import { regexWork } from "./support/regex-work.js";
 
 const seniority = (title: string, text = "Build ML models with PyTorch.") => classify({ title, text }).seniority;
 
@@ -80,5 +82,18 @@ describe("seniority: the figure in the requirements section counts", () => {
     const s = seniority("ML Engineer", text);
     expect(s.yearsRequired).toBe(years);
     expect(s.level).toBe(level);
+  });
+});
+
+describe("seniority: work linear in the posting's length", () => {
+  it.each([
+    ["years phrases", "For over 20 years, Acme has grown. Requirements\n- 5+ years of experience; 3 to 5 yrs in ML; founded 12 years ago.\n"],
+    ["a title of many parts", "Senior Platform Group, "],
+    ["a title part of many markers", "senior lead staff "],
+  ])("%s", (_, unit) => {
+    const range = (text: string) => ({ lower: text.toLowerCase(), from: 0, to: text.length });
+    const work = (n: number) => regexWork(() => detectSeniority(range(`ML Engineer, ${unit.repeat(n)}`), range(unit.repeat(n))));
+    // Linear is 10× per 10× (plus a constant); a rescan per phrase would be 100×.
+    expect(work(1000)).toBeLessThan(11 * work(100));
   });
 });

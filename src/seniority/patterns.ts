@@ -138,7 +138,7 @@ export const TITLE_MARKER = new RegExp(
 /** A role noun as a whole word, singular or plural. */
 export const ROLE_NOUN = new RegExp(`(?<![a-z])(?:${literalAlternation(ROLE_NOUNS)})s?(?![a-z])`);
 /** A group noun as a whole word. */
-export const GROUP_NOUN = new RegExp(`(?<![a-z])(?:${literalAlternation(GROUP_NOUNS)})(?![a-z])`);
+export const GROUP_NOUN = new RegExp(`(?<![a-z])(?:${literalAlternation(GROUP_NOUNS)})(?![a-z])`, "g");
 
 /** Numbers written as words in a years phrase. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
