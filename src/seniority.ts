@@ -5,6 +5,8 @@ import {
   EXPERIENCE_AFTER,
   EXPERIENCE_BEFORE,
   GROUP_NOUN,
+  LEVEL_WORDS,
+  NEXT_WORD,
   type Level,
   NOT_EXPERIENCE_AFTER,
   NUMBER_WORDS,
@@ -135,6 +137,16 @@ function bodyMarker(body: TextRange): { level: Level; start: number; end: number
 
 const STRENGTH: readonly Level[] = ["mid", "junior", "senior", "staff"];
 
+/** Does the word after a qualifier's marker make the marker part of a name ("Lead Scoring") rather than a level? */
+function namesAThing(rest: string): boolean {
+  const word = NEXT_WORD.exec(rest.slice(0, NEXT_WORD_REACH))?.groups?.word;
+  if (word === undefined) return false;
+  const bare = word.replace(/[.'-]+$/, "");
+  return !(ROLE_NOUN.test(bare) || SENIORITY_MARKERS[bare] !== undefined || ROMAN_LEVELS[bare] !== undefined || LEVEL_WORDS.includes(bare));
+}
+/** Longer than any word: the next word is read from at most this many characters. */
+const NEXT_WORD_REACH = 40;
+
 /** Where a title part's first " of " stands and where its last group noun starts (-1 for none). */
 function landmarks(part: string): { of: number; lastGroup: number } {
   let lastGroup = -1;
@@ -179,7 +191,7 @@ function titleMarker(title: TextRange): { level: Level; start: number; end: numb
     const offset = m.index - part.start;
     if (part.of >= 0 && part.of < offset) continue;
     const own = parts[p] === role;
-    if (!own && part.lastGroup > offset + written.length) continue;
+    if (!own && (part.lastGroup > offset + written.length || namesAThing(text.slice(m.index + written.length, part.end)))) continue;
     const stronger = !best || (own && !best.own) || (own === best.own && STRENGTH.indexOf(level) > STRENGTH.indexOf(best.level));
     if (stronger) best = { level, start: title.from + m.index, end: title.from + m.index + written.length, own };
   }

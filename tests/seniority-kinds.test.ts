@@ -15,6 +15,10 @@ const ROLE_MARKER: Array<[title: string, level: string]> = [
   ["ML Engineer – Staff Augmentation Services", "mid"],
   ["Lead Generation Platform - Machine Learning Intern", "junior"],
   ["Data Scientist (Senior Living Division)", "mid"],
+  ["AI Engineer - Lead Scoring", "mid"],
+  ["Research Scientist, Principal Investigator Lab", "mid"],
+  ["ML Engineer - Expert Network", "mid"],
+  ["Junior Data Scientist, Senior Care Analytics", "junior"],
   // Traps: a marker that is the role's level even after a separator.
   ["Machine Learning Engineer - Senior", "senior"],
   ["Machine Learning Engineer, Senior Staff", "staff"],
@@ -25,6 +29,8 @@ const ROLE_MARKER: Array<[title: string, level: string]> = [
   ["Head of Machine Learning", "staff"],
   ["Principal / Senior ML Engineer", "staff"],
   ["Machine Learning Engineer III - Remote", "senior"],
+  ["ML Engineer (Senior Level)", "senior"],
+  ["AI Engineer (Mid/Senior)", "senior"],
 ];
 
 describe("seniority: the title's marker belongs to the role", () => {

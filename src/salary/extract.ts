@@ -12,6 +12,7 @@ import {
   MONEY_GLUED_BEFORE,
   MULTIPLIERS,
   NOT_PAY_AFTER,
+  PAY_AFTER,
   PAY_CUE,
   PAY_PERIOD_AFTER,
   PAY_PERIOD_BEFORE,
@@ -59,7 +60,7 @@ const RATE_CEILING = 1000;
 /** Yearly pay that is plausible, per unit of currency: above a price or a count, below funding. */
 const PLAUSIBLE = { floor: 8_000, ceiling: 5_000_000, largeUnitFloor: 50_000, largeUnitCeiling: 500_000_000 } as const;
 /** Currencies whose yearly pay runs into the millions of units. */
-const LARGE_UNIT_CURRENCIES = new Set(["INR", "PKR", "LKR", "NPR", "JPY", "SEK", "NOK", "DKK", "MXN", "ZAR", "TWD", "CNY"]);
+const LARGE_UNIT_CURRENCIES = new Set(["INR", "PKR", "LKR", "NPR", "JPY", "SEK", "NOK", "DKK", "MXN", "ZAR", "TWD", "CNY", "PHP", "KRW", "NGN"]);
 const RUPEE_CURRENCIES: ReadonlySet<string> = new Set(RUPEES);
 
 /** One end of a figure: its value in units, the codes its marks allow, and how it was written. */
@@ -281,7 +282,7 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: () =>
   const before = text.slice(Math.max(0, start - CUE_BEFORE_REACH), start);
   if (RETIREMENT_PLAN.test(g.num1 ?? "") && (g.mult1 !== undefined || /^\s?\(/.test(text.slice(end, end + 2)))) return none;
   if (MONEY_GLUED_BEFORE.test(text.slice(Math.max(0, start - 1), start)) && g.pre1 === undefined) return none;
-  if (namedNotPay(clauseBefore(text, start)) || NOT_PAY_AFTER.test(after)) return none;
+  if (NOT_PAY_AFTER.test(after) || (!PAY_AFTER.test(after) && namedNotPay(clauseBefore(text, start)))) return none;
 
   // "70k-90k EUR", "₹18 - 25 LPA": a multiplier on the upper end carries to a bare lower end.
   let lowValue = low.value;

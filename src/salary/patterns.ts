@@ -79,10 +79,15 @@ export const CURRENCY_MARKS: Readonly<Record<string, CurrencyMark>> = {
   SG$: one("SGD", "before"),
   MX$: one("MXN", "before"),
   NT$: one("TWD", "before"),
+  CDN$: one("CAD", "before"),
   R$: one("BRL", "before"),
   "£": one("GBP"),
   "€": one("EUR"),
   "₹": one("INR", "before"),
+  "₱": one("PHP", "before"),
+  "₩": one("KRW", "before"),
+  "₪": one("ILS"),
+  "₦": one("NGN", "before"),
   "¥": { codes: ["JPY", "CNY"], at: "before" },
   "Rs.": { codes: RUPEES, at: "before" },
   Rs: { codes: RUPEES, at: "before" },
@@ -111,6 +116,11 @@ export const CURRENCY_MARKS: Readonly<Record<string, CurrencyMark>> = {
   DKK: one("DKK"),
   PLN: one("PLN"),
   ZAR: one("ZAR"),
+  PHP: one("PHP"),
+  KRW: one("KRW"),
+  ILS: one("ILS"),
+  NGN: one("NGN"),
+  AED: one("AED"),
   euro: one("EUR", "after"),
   euros: one("EUR", "after"),
   pounds: one("GBP", "after"),
@@ -295,6 +305,8 @@ export const NOT_PAY_AFTER = new RegExp(
   `^[ \\t\\-–:]{0,3}(?:(?!plus\\s|and\\s|with\\s|or\\s)[a-z-]{1,14}[ \\t]){0,2}(?:${literalAlternation(NOT_PAY_WORDS.filter((w) => w !== "worth" && w !== "sales"))}|in (?:funding|revenue|sales|arr)|series|raise|round|users|customers|market|fertility|wellness|learning|education|tuition|home[- ]office|equipment|towards?|for (?:education|learning|wellness|equipment|your)|per employee|life insurance|contribution|match|equity|rsus?|stock)(?![a-z])`,
   "i",
 );
+/** A pay word in the words right after an amount, on its line: "$150,000 base salary". It outweighs a not-pay word before. */
+export const PAY_AFTER = new RegExp(`^[ \\t]{0,2}(?:[a-z-]{1,14}[ \\t]){0,1}(?:${literalAlternation(PAY_WORDS)})(?![a-z])`, "i");
 /** Where the clause before an amount starts: a line break, a sentence end, a bullet. */
 export const CLAUSE_BREAK = /[\n;!?•·▪●]|\.\s/g;
 /**

@@ -135,6 +135,14 @@ export const TITLE_MARKER = new RegExp(
   `(?<![a-z])(?<marker>${literalAlternation(Object.keys(SENIORITY_MARKERS))}|${literalAlternation(romans(false))}|(?:${literalAlternation(romans(true))})(?=\\s*(?:$|[-–,(|/)])))(?![a-z])|(?<![a-z])(?<associate>associate)(?= [a-z]* ?(?:engineer|developer|scientist))`,
   "g",
 );
+/** Words after a qualifier's marker that keep it a level: "(Senior Level)", "Staff track". */
+export const LEVEL_WORDS: readonly string[] = ["level", "role", "position", "grade", "track", "band"];
+/**
+ * The word right after a marker in a title qualifier (group `word`; none at the end of the part).
+ * A qualifier's marker counts only when no word follows, or a role noun, another marker or a level
+ * word does: "Lead Scoring", "Senior Living" and "Principal Investigator Lab" name things, not levels.
+ */
+export const NEXT_WORD = /^[\s+/]{0,3}(?<word>[a-z][a-z0-9.&'-]{0,30})?/;
 /** A role noun as a whole word, singular or plural. */
 export const ROLE_NOUN = new RegExp(`(?<![a-z])(?:${literalAlternation(ROLE_NOUNS)})s?(?![a-z])`);
 /** A group noun as a whole word. */
