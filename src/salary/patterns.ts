@@ -213,7 +213,16 @@ const PERIOD_ALTERNATION = literalAlternation(Object.keys(PERIOD_WORDS));
 const BOUND_PERIOD = `\\s?\\/\\s?(?:${Object.keys(PERIOD_WORDS).map(anyCase).join("|")})(?![a-zA-Z])|\\s(?:per|an?)\\s(?:${Object.keys(PERIOD_WORDS).map(anyCase).join("|")})(?![a-zA-Z])`;
 const RANGE_JOIN = "\\s{0,3}(?:-|–|—|to|and|bis|tot|TO)\\s{0,3}|\\s{0,2}-\\s{0,2}\\n\\s{0,3}";
 
-const amount = (n: 1 | 2) => `(?:(?<pre${n}>${PREFIX_MARK})\\s?)?(?<num${n}>${AMOUNT_NUMBER})(?<mult${n}>${MULTIPLIER})?(?<suf${n}>\\s?(?:${SUFFIX_MARK}))?`;
+/**
+ * What must follow a lower bound written without a mark before it, for it to start a figure: a mark
+ * after it, a range joiner, a period, or a code ("150,000 USD", "70k-90k EUR", "25 LPA", "90,000/yr
+ * CAD"). A bare number with none of these states no currency, so MONEY does not match it (nor
+ * allocate a result for every number of a text).
+ */
+const BARE_START = `(?=(?:${AMOUNT_NUMBER})(?:(?:${MULTIPLIER})|\\s?(?:${SUFFIX_MARK})|${RANGE_JOIN}|${BOUND_PERIOD}))`;
+/** One bound: a mark before the number (the lower bound may instead pass BARE_START), the number, a multiplier, a mark after. */
+const amount = (n: 1 | 2) =>
+  `(?:(?<pre${n}>${PREFIX_MARK})\\s?${n === 1 ? `|${BARE_START})` : ")?"}(?<num${n}>${AMOUNT_NUMBER})(?<mult${n}>${MULTIPLIER})?(?<suf${n}>\\s?(?:${SUFFIX_MARK}))?`;
 
 /**
  * An amount, or a range of two. Named groups: `pre1`, `num1`, `mult1`, `suf1` (currency mark before,
