@@ -59,6 +59,9 @@ const PERIOD_EACH_BOUND: Array<[string, Expected]> = [
   ["€4.000/Monat - €5.000/Monat", [4000, 5000, "EUR", "month"]],
   ["$150k per year to $180k per year", [150000, 180000, "USD", "year"]],
   ["$30 an hour to $40 an hour", [30, 40, "USD", "hour"]],
+  ["£45,000 p.a. – £55,000 p.a.", [45000, 55000, "GBP", "year"]],
+  ["$117K/yr-$199K/yr", [117000, 199000, "USD", "year"]],
+  ["USD 60/hr – USD 65/hr", [60, 65, "USD", "hour"]],
   ["Salary $9,000/mo - $11,000/mo", [9000, 11000, "USD", "month"]],
   // Traps: two different periods fail closed; a period on the first figure only leaves the second its own.
   ["$5,000/month - $90,000/year", null],

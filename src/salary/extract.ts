@@ -259,7 +259,7 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: () =>
   let end = start + m[0].length;
   const low = amountOf(g, 1)!;
   let high = amountOf(g, 2);
-  let boundPeriod = periodWord(g.per1?.replace(/^\s?(?:\/\s?|per\s|an?\s)/i, ""));
+  let boundPeriod = periodWord(g.per1?.replace(/^\s?(?:\/\s?|(?:per|pro|an?)\s)?/i, ""));
   let after = text.slice(end, end + CONTEXT_AFTER_REACH);
   let afterPeriod = PAY_PERIOD_AFTER.exec(after);
   let resumeAt: number | undefined;

@@ -209,8 +209,8 @@ const AMOUNT_NUMBER = "\\d{1,2}(?:,\\d{2}){1,5},\\d{3}(?![\\d,])|\\d{1,3}(?:[,.\
 /** A multiplier word; a bare "L" only glued to the number ("12L"). */
 const MULTIPLIER = `\\s?(?:${literalAlternation(Object.keys(MULTIPLIERS).filter((m) => m !== "L"))})(?![a-zA-Z])|L(?![a-zA-Z])`;
 const PERIOD_ALTERNATION = literalAlternation(Object.keys(PERIOD_WORDS));
-/** A period written after one bound of a range: "$117,000/yr - …", "$60 an hour to …". */
-const BOUND_PERIOD = `\\s?\\/\\s?(?:${Object.keys(PERIOD_WORDS).map(anyCase).join("|")})(?![a-zA-Z])|\\s(?:per|an?)\\s(?:${Object.keys(PERIOD_WORDS).map(anyCase).join("|")})(?![a-zA-Z])`;
+/** A period written after one bound of a range: "$117,000/yr - …", "$60 an hour to …", "£45,000 p.a. – …". */
+const BOUND_PERIOD = `(?:\\s?\\/\\s?|\\s(?:(?:per|pro|an?)\\s)?)(?:${Object.keys(PERIOD_WORDS).map(anyCase).join("|")})(?![a-zA-Z])`;
 const RANGE_JOIN = "\\s{0,3}(?:-|–|—|to|and|bis|tot|TO)\\s{0,3}|\\s{0,2}-\\s{0,2}\\n\\s{0,3}";
 
 /**
