@@ -1,15 +1,16 @@
 import {
   BODY_SENIORITY,
-  COMPANY_YEARS_BEFORE,
   DURATION_BEFORE,
   EXPERIENCE_AFTER,
   EXPERIENCE_BEFORE,
   GROUP_NOUN,
+  HAS_YEARS_BEFORE,
   LEVEL_WORDS,
   NEXT_WORD,
   type Level,
   NOT_EXPERIENCE_AFTER,
   NUMBER_WORDS,
+  REQUIREMENT_SUBJECTS,
   ROLE_NOUN,
   ROMAN_LEVELS,
   SENIORITY_MARKERS,
@@ -114,7 +115,9 @@ function requiredYears(body: TextRange, sections: readonly SectionSpan[] | undef
     const before = lower.slice(Math.max(body.from, start - REQUIREMENT_LOOKBACK), start);
     const experience = EXPERIENCE_AFTER.test(after);
     if (!experience && DURATION_BEFORE.test(before)) continue;
-    if (COMPANY_YEARS_BEFORE.test(before)) continue;
+    const subject = HAS_YEARS_BEFORE.exec(before)?.groups?.subject;
+    // "…related fieldYou have 3+ years": scraped text glues a sentence's "You" to the word before.
+    if (subject !== undefined && !REQUIREMENT_SUBJECTS.includes(subject) && !subject.endsWith("you")) continue;
     // "5+ years" and "3-5 years" are requirements by their shape; a bare "4 years" needs context.
     const shaped = m.groups.plus !== undefined || m.groups.high !== undefined;
     if (!shaped && !experience && !EXPERIENCE_BEFORE.test(before)) continue;

@@ -170,13 +170,38 @@ export const EXPERIENCE_AFTER =
 export const EXPERIENCE_BEFORE = /(?:experience|minimum|min\.?|at least|over|more than|requires?|with)[^.;\n]{0,20}$/;
 /** Words after a "N years" that rule out experience: company age, a history, a contract, a warranty, a company as the subject. */
 export const NOT_EXPERIENCE_AFTER =
-  /^[\s-]{0,2}(?:ago|old|young|in business|in operation|of (?:history|service|operations?|innovation|excellence|growth|success|serving|partnership|leadership|trust)|history|track record|running|strong|and counting|contract|warranty|anniversary|vesting|,\s{1,2}(?:[a-z0-9&.'-]{1,30}\s{1,2}){0,2}(?:has|have|had|is|are|was|were)\s)/;
+  /^[\s-]{0,2}(?:ago|old|young|in business|in operation|(?:in|on) the market|of (?:history|service|operations?|innovation|excellence|growth|success|serving|partnership|leadership|trust)|history|track record|running|strong|and counting|contract|warranty|anniversary|vesting|,\s{1,2}(?:[a-z0-9&.'-]{1,30}\s{1,2}){0,2}(?:has|have|had|is|are|was|were)\s)/;
 /** Words right before a "N years" that make it a span of time, not a requirement: "for over 20 years", "in the past 10 years", "since". */
 export const DURATION_BEFORE =
   /(?<![a-z])(?:for|since|past|last|celebrating|spanning|within|after|in)\s{1,2}(?:the\s{1,2})?(?:(?:over|more than|nearly|almost|about|around|close to|past|last)\s{1,2})?$/;
-/** A company or team as the one with the years: "we have 10+ years", "our team brings 20 years". */
-export const COMPANY_YEARS_BEFORE =
-  /(?<![a-z])(?:we|we've|we have|our (?:team|company|founders)|the company)\s{1,2}(?:ha(?:ve|s)|bring|brings|boasts?)?\s{0,2}(?:over\s{1,2}|more than\s{1,2}|nearly\s{1,2}|almost\s{1,2})?$/;
+/**
+ * Who has the years, when the text says someone "has" them: "Acme has 20 years", "we have 10+
+ * years", "our team brings 15 years". Group `subject` is the word before the verb; it is a
+ * requirement only for the subjects in REQUIREMENT_SUBJECTS ("you have", "the ideal candidate has").
+ */
+export const HAS_YEARS_BEFORE =
+  /(?<![a-z'])(?<subject>[a-z']{1,20})\s{1,2}(?:has|have|brings?|boasts?)\s{1,2}(?:(?:over|more than|nearly|almost|about)\s{1,2})?$/;
+/** The subjects of "has N years" that make it a requirement: the candidate, or a modal ("must have"). */
+export const REQUIREMENT_SUBJECTS: readonly string[] = [
+  "you",
+  "candidate",
+  "candidates",
+  "applicant",
+  "applicants",
+  "who",
+  "ideally",
+  "also",
+  "should",
+  "must",
+  "will",
+  "to",
+  "you'll",
+  "you’ll",
+  "engineer",
+  "person",
+  "hire",
+];
+/(?<![a-z])(?:we|we've|we have|our (?:team|company|founders)|the company)\s{1,2}(?:ha(?:ve|s)|bring|brings|boasts?)?\s{0,2}(?:over\s{1,2}|more than\s{1,2}|nearly\s{1,2}|almost\s{1,2})?$/;
 
 /**
  * A seniority word in the body where it names the hire: "we are seeking a Senior AI Developer", "as a
