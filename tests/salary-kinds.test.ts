@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractSalaries, extractSalary } from "../src/index.js";
+import { classify, extractSalaries, extractSalary } from "../src/index.js";
 import { CURRENCY_MARKS } from "../src/salary/patterns.js";
 
 type Expected = [min: number, max: number, currency: string, period: string] | null;
@@ -149,5 +149,20 @@ describe("the README's table of marks", () => {
     const table = readme.slice(readme.search(/\|\s*Mark\s*\|\s*Where\s*\|/), readme.indexOf("## Seniority"));
     expect(table.length).toBeGreaterThan(0);
     for (const mark of Object.keys(CURRENCY_MARKS)) expect(table, mark).toContain(`\`${mark}\``);
+  });
+});
+
+describe("the issue's examples through classify", () => {
+  it("reads Greenhouse's pay-range block, figures in separate spans, as CAD", () => {
+    const html =
+      '<p>Train and deploy models with PyTorch.</p><div class="pay-range"><span>$160,000</span><span class="divider">&mdash;</span><span>$200,000 CAD</span></div>';
+    const stated = classify({ title: "Machine Learning Engineer", html }).salary.stated!;
+    expect([stated.min, stated.max, stated.currency, stated.period]).toEqual([160000, 200000, "CAD", "year"]);
+    expect(html.slice(stated.start, stated.end)).toBe(stated.text);
+  });
+
+  it("annualizes an hourly range with a period on each bound", () => {
+    const s = extractSalary("$60/hr - $65/hr")!;
+    expect([s.annualMin, s.annualMax]).toEqual([124800, 135200]);
   });
 });
