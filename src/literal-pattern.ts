@@ -3,10 +3,10 @@ export const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\
 
 /**
  * An alternation of literal words as regex source, longest first, so that a word is never cut short
- * by another that is its prefix ("annually" before "annual"). Linear to run: literal text only.
+ * by another that is its prefix ("annually" before "annual"); each word once. Linear to run: literal text only.
  */
 export const literalAlternation = (words: Iterable<string>): string =>
-  [...words]
+  [...new Set(words)]
     .sort((a, b) => b.length - a.length)
     .map(escapeLiteral)
     .join("|");
