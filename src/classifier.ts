@@ -83,17 +83,17 @@ export function analyze(compiled: CompiledLexicon, checked: CheckedPosting, form
   const { matches, cues } = match(compiled, fields);
   const attribution = attribute(compiled, fields, sections, matches);
   const weighed = weigh({ lexicon: compiled, body: fields.body, matches, about: attribution.about, cues, sections, sentences: attribution.sentences });
-  return { fields, attribution, weighed };
+  return { fields, sections, attribution, weighed };
 }
 
 function run(compiled: CompiledLexicon, table: BandTable, maxLength: number, posting: Posting, options: ClassifyOptions | undefined): Classification {
   const checked = checkPosting(posting, maxLength);
-  const { fields, attribution, weighed } = analyze(compiled, checked, options?.format ?? "auto");
+  const { fields, sections, attribution, weighed } = analyze(compiled, checked, options?.format ?? "auto");
   const decision = decide(
     { scores: weighed.scores, bodyScores: weighed.bodyScores, duties: weighed.duties, aboutOtherRoles: attribution.aboutOtherRoles },
     compiled.decision,
   );
-  const level = seniority(fields);
+  const level = seniority(fields, sections);
   const mentions = statedPay(fields);
 
   const role = ROLE_OF_LABEL[decision.label];
