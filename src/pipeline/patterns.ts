@@ -212,8 +212,8 @@ export const NON_SPACE = /\S/;
 
 /* Stage 4, attribute: whose work a sentence describes (see 04-attribute.ts). Run on one lowercased sentence. */
 
-/** Literal alternatives, an apostrophe matching either form and a space any run of spaces (spacing never changes a reading). */
-const alternation = (words: readonly string[]) => words.map((w) => escapeRegExp(w).replace(/'/g, "['’]").replace(/ /g, "\\s+")).join("|");
+/** Literal alternatives, an apostrophe matching either form and a space a run of up to eight spaces (spacing does not change a reading). */
+const alternation = (words: readonly string[]) => words.map((w) => escapeRegExp(w).replace(/'/g, "['’]").replace(/ /g, "\\s{1,8}")).join("|");
 
 /** Words addressed to the candidate, or that state a duty or a requirement of the role. */
 export const ROLE_CUE_WORDS: readonly string[] = [

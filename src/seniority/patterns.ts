@@ -132,7 +132,7 @@ export const TITLE_OF = /\sof\s/;
  * "associate" before a role noun. Group `marker` holds the marker as written.
  */
 export const TITLE_MARKER = new RegExp(
-  `(?<![a-z])(?<marker>${literalAlternation(Object.keys(SENIORITY_MARKERS))}|${literalAlternation(romans(false))}|(?:${literalAlternation(romans(true))})(?=\\s*(?:$|[-–,(|/)])))(?![a-z])|(?<![a-z])(?<associate>associate)(?= [a-z]* ?(?:engineer|developer|scientist))`,
+  `(?<![a-z])(?<marker>${literalAlternation(Object.keys(SENIORITY_MARKERS))}|${literalAlternation(romans(false))}|(?:${literalAlternation(romans(true))})(?=\\s{0,3}(?:$|[-–,(|/)])))(?![a-z])|(?<![a-z])(?<associate>associate)(?= [a-z]{0,30} ?(?:engineer|developer|scientist))`,
   "g",
 );
 /** Words after a qualifier's marker that keep it a level: "(Senior Level)", "Staff track". */
