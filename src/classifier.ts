@@ -80,8 +80,9 @@ function evidenceOf(compiled: CompiledLexicon, fields: PostingFields, weighed: r
 export function analyze(compiled: CompiledLexicon, checked: CheckedPosting, format: InputFormat) {
   const fields = normalize(checked, format);
   const sections = segment(fields.body);
-  const { matches, cues } = match(compiled, fields);
-  const attribution = attribute(compiled, fields, sections, matches);
+  const found = match(compiled, fields);
+  const { matches, cues } = found;
+  const attribution = attribute(compiled, fields, sections, found);
   const weighed = weigh({ lexicon: compiled, body: fields.body, matches, about: attribution.about, cues, sections, sentences: attribution.sentences });
   return { fields, sections, attribution, weighed };
 }

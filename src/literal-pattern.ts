@@ -1,12 +1,36 @@
 /** A literal string as regex source: every metacharacter escaped. */
 export const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
+/** A character trie of words: where a word ends, and the characters that go on. */
+interface TrieNode {
+  end: boolean;
+  readonly next: Map<string, TrieNode>;
+}
+
 /**
- * An alternation of literal words as regex source, longest first, so that a word is never cut short
- * by another that is its prefix ("annually" before "annual"); each word once. Linear to run: literal text only.
+ * An alternation of literal words as regex source, factored into a trie ("y(?:ears?|rs?)" rather
+ * than "years|year|yrs|yr"): V8 tries a flat alternation word by word at every position, a factored
+ * one character by character, several times faster on long lists. A word that is a prefix of another
+ * is tried longest first, as a greedy optional tail ("annual(?:ly)?"), so a word is never cut short.
+ * Each word once; empty words are dropped. Linear to run: literal text only, no unbounded repetition.
  */
-export const literalAlternation = (words: Iterable<string>): string =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeLiteral)
-    .join("|");
+export const literalAlternation = (words: Iterable<string>): string => {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const word of new Set(words)) {
+    if (word === "") continue;
+    let node = root;
+    for (const ch of word) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.next.keys()].sort().map((ch) => escapeLiteral(ch) + emit(node.next.get(ch)!));
+    if (branches.length === 0) return "";
+    const body = branches.length === 1 && !node.end ? branches[0]! : `(?:${branches.join("|")})`;
+    return node.end ? `${body}?` : body;
+  };
+  return emit(root);
+};

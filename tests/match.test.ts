@@ -156,7 +156,10 @@ describe("matching", () => {
         const from = lower.length === 0 ? 0 : a % lower.length;
         const to = from + (lower.length === from ? 0 : b % (lower.length - from + 1));
         const expected = matchByDefinition(bodyForms, lower, from, to, true, "body");
-        for (const matcher of [compiled.body, everyTokenStart]) expect(matchField(matcher, fieldOf(lower, "body", from, to), true)).toEqual(expected);
+        for (const matcher of [compiled.body, everyTokenStart]) {
+          const { matches, cues } = matchField(matcher, fieldOf(lower, "body", from, to), true);
+          expect({ matches, cues }).toEqual(expected);
+        }
         const inTitle = matchField(compiled.title, fieldOf(lower, "title", from, to));
         expect(inTitle.matches).toEqual(matchByDefinition(titleForms, lower, from, to, false, "title").matches);
       }),
@@ -176,9 +179,19 @@ describe("stage 3 over a posting", () => {
     const body = matchField(compiled.body, fields.body, true);
     expect(title.matches.length).toBeGreaterThan(0);
     expect(body.matches.length).toBeGreaterThan(0);
-    expect(found).toEqual({ matches: [...title.matches, ...body.matches], cues: body.cues });
+    expect(found).toEqual({ ...body, matches: [...title.matches, ...body.matches] });
     expect(found.matches.map((m) => m.part)).toEqual([...title.matches.map(() => "title"), ...body.matches.map(() => "body")]);
     expect(found.cues).toEqual({ starts: [0], ends: [2] });
     expect(title.cues).toEqual({ starts: [], ends: [] });
+    // "we" is a context cue the same scan reports, from the body only.
+    expect(found.contextCues).toEqual([19]);
+    expect(title.contextCues).toEqual([]);
+  });
+
+  it("reports where attribution cues start, one or several tokens long, and not inside a phrase it matched", () => {
+    const text = "you will train models. we are a startup. experience with pytorch. looking for engineers.";
+    const found = matchField(compiled.body, plainField(text), true);
+    expect(found.roleCues.map((at) => text.slice(at, at + 4))).toEqual(["you ", "expe", "look"]);
+    expect(found.contextCues.map((at) => text.slice(at, at + 3))).toEqual(["we ", "sta"]);
   });
 });

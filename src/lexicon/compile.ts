@@ -1,5 +1,6 @@
 import type { AttributionWeights, DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
-import { NEGATION_CONTRACTIONS, NEGATION_WORDS, tokenStartPattern } from "../pipeline/patterns.js";
+import { CONTEXT_CUE_WORDS, NEGATION_CONTRACTIONS, NEGATION_WORDS, ROLE_CUE_WORDS, tokenStartPattern } from "../pipeline/patterns.js";
+import type { About } from "../vocabulary.js";
 import { tokensOf } from "./forms.js";
 
 /** Section weights used when a lexicon does not set its own. Title evidence is weighted by its entries. */
@@ -35,6 +36,9 @@ export const DEFAULT_DECISION: DecisionSettings = {
 /** How a token negates: as a cue word ("no", "without"), as a stem before "'t" ("don"), or not at all. */
 export type NegationKind = "none" | "word" | "contraction";
 
+/** Whether a phrase of tokens is an attribution cue (see pipeline/04-attribute.ts): a role cue ("you will"), a context cue ("we"), or none. */
+export type CueKind = "none" | About;
+
 /**
  * Where a scan stands after reading some tokens of a phrase: the entry those tokens complete, if any,
  * and the states the next token leads to. The states of a matcher form a trie over the tokens of its
@@ -50,6 +54,8 @@ export interface PhraseState {
   readonly next: ReadonlyArray<{ readonly token: string; readonly state: PhraseState }>;
   /** Whether this token is a negation cue: a cue word ("no", "without"), a stem that negates before "'t" ("don"), or none. */
   readonly negation: NegationKind;
+  /** Whether the tokens read so far complete an attribution cue. */
+  readonly cue: CueKind;
 }
 
 /**
@@ -80,16 +86,26 @@ interface BuildState {
   entry: number;
   readonly next: Map<string, BuildState>;
   negation: NegationKind;
+  cue: CueKind;
 }
 
 function frozen(state: BuildState): PhraseState {
-  return { entry: state.entry, negation: state.negation, next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })) };
+  return { entry: state.entry, negation: state.negation, cue: state.cue, next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })) };
 }
 
 function stateAfter(states: Map<string, BuildState>, token: string): BuildState {
   let state = states.get(token);
-  if (!state) states.set(token, (state = { entry: -1, next: new Map(), negation: "none" }));
+  if (!state) states.set(token, (state = { entry: -1, next: new Map(), negation: "none", cue: "none" }));
   return state;
+}
+
+/** Marks the state a cue phrase's tokens lead to; a role cue wins over a context cue spelled the same. */
+function addCue(states: Map<string, BuildState>, phrase: string, kind: About): void {
+  const tokens = tokensOf(phrase).map((t) => t.text);
+  if (tokens.length === 0) return;
+  let state = stateAfter(states, tokens[0]!);
+  for (let i = 1; i < tokens.length; i++) state = stateAfter(state.next, tokens[i]!);
+  if (state.cue !== "role") state.cue = kind;
 }
 
 /**
@@ -127,6 +143,9 @@ function fieldMatcher(
   if (withCues) {
     for (const cue of NEGATION_WORDS) stateAfter(states, cue).negation = "word";
     for (const cue of NEGATION_CONTRACTIONS) stateAfter(states, cue).negation = "contraction";
+    // Attribution cues ride on the same scan: one pass finds phrases, negations and cues.
+    for (const cue of ROLE_CUE_WORDS) addCue(states, cue, "role");
+    for (const cue of CONTEXT_CUE_WORDS) addCue(states, cue, "context");
   }
   return { states: new Map([...states].map(([token, state]) => [token, frozen(state)])), starts: tokenStartPattern(new Set(states.keys())) };
 }

@@ -57,10 +57,13 @@ function follow(state: PhraseState, text: string, start: number, end: number): P
   return undefined;
 }
 
-/** What the scan of a field found: its matches in text order, and the negation cues it passed. */
+/** What the scan of a field found: its matches in text order, and the negation and attribution cues it passed. */
 export interface FieldMatches {
   readonly matches: RawMatch[];
   readonly cues: NegationCues;
+  /** Where role cues ("you will", "experience with") and context cues ("we", "customers") start, in text order. */
+  readonly roleCues: number[];
+  readonly contextCues: number[];
 }
 
 /**
@@ -70,8 +73,10 @@ export interface FieldMatches {
 export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = false): FieldMatches {
   const matches: RawMatch[] = [];
   const cues: NegationCues = { starts: [], ends: [] };
+  const roleCues: number[] = [];
+  const contextCues: number[] = [];
   const { part, from, to } = value;
-  if (matcher.states.size === 0 || to <= from) return { matches, cues };
+  if (matcher.states.size === 0 || to <= from) return { matches, cues, roleCues, contextCues };
   // Scanned on its own, so neither the pattern nor tokenEnd reads past the field's ends.
   const text = lowerOf(value);
   const starts = matcher.starts;
@@ -103,7 +108,8 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
     }
     let best = state.entry >= 0 ? end : -1;
     let bestEntry = state.entry;
-    // Extend token by token while some phrase still begins with what has been read.
+    let cue = state.cue;
+    // Extend token by token while some phrase (or cue) still begins with what has been read.
     while (state.next.length > 0) {
       const next = tokenAfterGap(text, end);
       if (next < 0) break;
@@ -111,17 +117,19 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
       state = follow(state, text, next, nextEnd);
       if (state === undefined) break;
       end = nextEnd;
+      if (cue === "none") cue = state.cue;
       if (state.entry >= 0) {
         best = end;
         bestEntry = state.entry;
       }
     }
+    if (cue !== "none" && withCues) (cue === "role" ? roleCues : contextCues).push(from + start);
     if (best >= 0) {
       matches.push({ part, entryIndex: bestEntry, start: from + start, end: from + best });
       starts.lastIndex = best;
     }
   }
-  return { matches, cues };
+  return { matches, cues, roleCues, contextCues };
 }
 
 /** Stage 3 over a posting: the title's matches (title matcher), then the body's with its negation cues. */
@@ -129,5 +137,5 @@ export function match(lexicon: CompiledLexicon, fields: PostingFields): FieldMat
   const body = matchField(lexicon.body, fields.body, true);
   if (!fields.title) return body;
   const title = matchField(lexicon.title, fields.title);
-  return { matches: title.matches.concat(body.matches), cues: body.cues };
+  return { ...body, matches: title.matches.concat(body.matches) };
 }

@@ -16,9 +16,9 @@
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { About, SectionKind } from "../vocabulary.js";
 import type { Section } from "./02-segment.js";
-import { matchField, type RawMatch } from "./03-match.js";
+import { type FieldMatches, matchField } from "./03-match.js";
 import { type FieldValue, lowerOf, type Part, type PostingFields } from "./field.js";
-import { CONTEXT_CUE, DUTY_OPENER, MULTIPLE_ROLES, ROLE_CUE } from "./patterns.js";
+import { DUTY_OPENER_AT, MULTIPLE_ROLES, SENTENCE_BREAK } from "./patterns.js";
 import { inHead, listedRoles, titleParts } from "./title.js";
 
 const SECTION_DEFAULT: Readonly<Record<SectionKind, About | "lead">> = {
@@ -33,38 +33,17 @@ const SECTION_DEFAULT: Readonly<Record<SectionKind, About | "lead">> = {
   legal: "context",
 };
 
-/** Char codes that end a list item wherever they stand, and those that end a sentence only before a space ("node.js" goes on). */
-const ITEM_END = new Set([..."\n;•▪●"].map((c) => c.charCodeAt(0)));
-const SENTENCE_END = new Set([...".!?"].map((c) => c.charCodeAt(0)));
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
-
-function sentenceEnd(lower: string, at: number, to: number): number {
-  let i = at;
-  for (; i < to; i++) {
-    const c = lower.charCodeAt(i);
-    if (ITEM_END.has(c) || (SENTENCE_END.has(c) && (i + 1 >= to || isSpace(lower.charCodeAt(i + 1))))) break;
-  }
-  return i;
-}
-
-/** Words in lower[start, end): runs of non-space characters, so spacing does not change the count. */
-export function wordCount(lower: string, start: number, end: number): number {
-  let words = 0;
+/** Whether lower[start, end) holds at least `words` runs of non-space characters; reads only as far as it needs. */
+export function hasWords(lower: string, start: number, end: number, words: number): boolean {
+  let found = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
-    const space = isSpace(lower.charCodeAt(i));
-    if (!space && !inWord) words++;
+    const c = lower.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+    if (!space && !inWord && ++found >= words) return true;
     inWord = !space;
   }
-  return words;
-}
-
-/** What a sentence's own words say: the role's, context, or nothing either way. */
-function cueOf(sentence: string, lineStart: boolean): About | undefined {
-  if (ROLE_CUE.test(sentence)) return "role";
-  if (lineStart && DUTY_OPENER.test(sentence)) return "role";
-  if (CONTEXT_CUE.test(sentence)) return "context";
-  return undefined;
+  return false;
 }
 
 /** A sentence or list item of the body, with whose work it describes. Normalized offsets. */
@@ -76,33 +55,52 @@ export interface Sentence {
 }
 
 /**
- * Cuts the body into sentences (and list items) and attributes each to the role or its context.
- * `sections` cover the body in order. Linear: each character is read once by the cut and once by
- * the cue patterns of the one sentence it belongs to.
+ * Cuts the body into sentences (and list items) and attributes each to the role or its context, by
+ * the role and context cues stage 3's scan found (offsets in order). `sections` cover the body in
+ * order. Linear: the cut finds each sentence end once, and each sentence reads the cues inside it.
  */
-export function attributeSentences(lower: string, from: number, to: number, sections: readonly Section[]): Sentence[] {
-  const read: Array<{ start: number; end: number; cue: About | undefined; kind: SectionKind }> = [];
+export function attributeSentences(
+  lower: string,
+  from: number,
+  to: number,
+  sections: readonly Section[],
+  roleCues: readonly number[],
+  contextCues: readonly number[],
+): Sentence[] {
+  const sentences: Array<{ start: number; end: number; about: About; kind: SectionKind }> = [];
+  // Sentences of the unheaded lead without a cue of their own, until one speaks of the role.
+  const pitch: number[] = [];
+  let roleSpoken = false;
   let section = 0;
-  let firstRoleCue = -1;
-  let start = from;
-  while (start < to) {
-    const end = sentenceEnd(lower, start, to);
+  let r = 0;
+  let c = 0;
+  for (let start = from; start < to; ) {
+    SENTENCE_BREAK.lastIndex = start;
+    const found = SENTENCE_BREAK.exec(lower);
+    const end = found === null || found.index > to ? to : found.index;
     while (section < sections.length - 1 && sections[section]!.end <= start) section++;
     if (end > start) {
-      const lineStart = start === from || lower.charCodeAt(start - 1) === 10;
-      const cue = cueOf(lower.slice(start, end), lineStart);
-      if (cue === "role" && firstRoleCue < 0) firstRoleCue = read.length;
-      read.push({ start, end, cue, kind: sections[section]?.kind ?? "other" });
+      while (r < roleCues.length && roleCues[r]! < start) r++;
+      while (c < contextCues.length && contextCues[c]! < start) c++;
+      const kind = sections[section]?.kind ?? "other";
+      let about: About | undefined;
+      if (r < roleCues.length && roleCues[r]! < end) about = "role";
+      else {
+        DUTY_OPENER_AT.lastIndex = start;
+        if ((start === from || lower.charCodeAt(start - 1) === 10) && DUTY_OPENER_AT.test(lower)) about = "role";
+        else if (c < contextCues.length && contextCues[c]! < end) about = "context";
+      }
+      if (about === "role") roleSpoken = true;
+      const byDefault = SECTION_DEFAULT[kind];
+      if (about === undefined && byDefault === "lead" && !roleSpoken) pitch.push(sentences.length);
+      sentences.push({ start, end, kind, about: about ?? (byDefault === "lead" ? "role" : byDefault) });
     }
     start = end + 1;
   }
   // The unheaded lead is the company's pitch up to the first sentence about the role; a body that
   // never speaks of the role in those words is all the role's.
-  return read.map((r, i) => {
-    const byDefault = SECTION_DEFAULT[r.kind];
-    const lead: About = firstRoleCue >= 0 && i < firstRoleCue ? "context" : "role";
-    return { start: r.start, end: r.end, kind: r.kind, about: r.cue ?? (byDefault === "lead" ? lead : byDefault) };
-  });
+  if (roleSpoken) for (const i of pitch) sentences[i]!.about = "context";
+  return sentences;
 }
 
 /** The attribution of each match, by the sentence it starts in; `starts` in text order. */
@@ -139,12 +137,13 @@ function namesMlAiRole(lexicon: CompiledLexicon, value: FieldValue, start: numbe
   return roles.some((r) => r === "ml" || r === "ai") && !roles.includes("neither");
 }
 
-/** Stage 4: attributes stage 3's matches (title first, then body) and reads the roles a post lists. */
-export function attribute(lexicon: CompiledLexicon, fields: PostingFields, sections: readonly Section[], matches: readonly RawMatch[]): Attribution {
+/** Stage 4: attributes stage 3's matches (title first, then body) by the cues the same scan found, and reads the roles a post lists. */
+export function attribute(lexicon: CompiledLexicon, fields: PostingFields, sections: readonly Section[], found: FieldMatches): Attribution {
   const { title, body } = fields;
+  const { matches } = found;
   const titleLower = title ? lowerOf(title) : undefined;
   const parts = titleLower === undefined ? [] : titleParts(titleLower);
-  const sentences = attributeSentences(body.norm.lower, body.from, body.to, sections);
+  const sentences = attributeSentences(body.norm.lower, body.from, body.to, sections, found.roleCues, found.contextCues);
   const bodyStarts: number[] = [];
   for (const m of matches) if (m.part === "body") bodyStarts.push(m.start);
   const bodyAbout = attributeMatches(sentences, bodyStarts);

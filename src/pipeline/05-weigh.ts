@@ -12,7 +12,7 @@ import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
 import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS, WHITESPACE_RUNS } from "./patterns.js";
 import type { About } from "../vocabulary.js";
-import { type Sentence, wordCount } from "./04-attribute.js";
+import { hasWords, type Sentence } from "./04-attribute.js";
 import type { FieldValue, Part } from "./field.js";
 import type { NegationCues, RawMatch } from "./03-match.js";
 import type { Section } from "./02-segment.js";
@@ -238,7 +238,7 @@ function countDuties(lower: string, sentences: readonly Sentence[], entries: rea
   const duties = { plain: 0, ml: 0, ai: 0 };
   let j = 0;
   for (const s of sentences) {
-    if (s.about !== "role" || wordCount(lower, s.start, s.end) < MIN_DUTY_WORDS) continue;
+    if (s.about !== "role" || !hasWords(lower, s.start, s.end, MIN_DUTY_WORDS)) continue;
     while (j < evidence.length && evidence[j]!.at < s.start) j++;
     let ml = false;
     let ai = false;

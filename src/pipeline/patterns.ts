@@ -262,7 +262,6 @@ export const ROLE_CUE_WORDS: readonly string[] = [
   "bonus points",
   "tech stack",
   "our stack",
-  "stack:",
   "will be",
   "day-to-day",
 ];
@@ -360,10 +359,13 @@ const verbForms = DUTY_VERBS.flatMap((v) => [
   v.endsWith("e") ? `${v}s` : /(?:sh|ch|s|x|z)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`,
 ]);
 
-export const ROLE_CUE = new RegExp(`(?<![a-z])(?:${alternation(ROLE_CUE_WORDS)})(?![a-z])`);
-export const CONTEXT_CUE = new RegExp(`(?<![a-z])(?:${alternation(CONTEXT_CUE_WORDS)})(?![a-z])`);
+const dutyOpener = `[\\s\\-*•·▪●>–—\\d.)]{0,6}(?:${alternation(verbForms)})(?![a-z])`;
 /** A list item or line that opens with a duty verb, after any bullet marks. */
-export const DUTY_OPENER = new RegExp(`^[\\s\\-*•·▪●>–—\\d.)]{0,6}(?:${alternation(verbForms)})(?![a-z])`);
+export const DUTY_OPENER = new RegExp(`^${dutyOpener}`);
+/** The same, tested where a line starts (sticky: the caller sets lastIndex to the line's start). */
+export const DUTY_OPENER_AT = new RegExp(dutyOpener, "y");
+/** Where a sentence or list item ends: a line break, ";", a bullet, or ".", "!", "?" before a space or the end ("node.js" goes on). */
+export const SENTENCE_BREAK = /[\n;•▪●]|[.!?](?=\s|$)/g;
 
 /* Stage 4, attribute: role nouns and title separators (see title.ts). */
 
@@ -447,8 +449,8 @@ export const MULTIPLE_ROLES =
  * A line of a body that is a role title: after any bullet mark, up to five words, none of them a
  * function word of a sentence ("with", "the", "our", …), ending in a role noun ("senior backend
  * engineer", "founding ml engineer (remote)"), then at most a short tail after a bracket, dash,
- * colon or bar. Run on the lowercased text; the caller also rejects lines that open with a duty verb
- * ("collaborate with product managers").
+ * colon or bar. Sticky: tried at the start of each short line of the lowercased text; the caller
+ * also rejects lines that open with a duty verb ("collaborate with product managers").
  */
 const FUNCTION_WORDS = [
   "with",
@@ -475,6 +477,12 @@ const FUNCTION_WORDS = [
 ];
 const titleWord = `(?!(?:${FUNCTION_WORDS.join("|")})[ \\t])[a-z0-9][\\w+#./&'’-]{0,30}`;
 export const ROLE_LINE = new RegExp(
-  `(?<=^|\\n)[ \\t\\-*•·▪●>#\\d.)]{0,8}(?<role>(?:${titleWord}[ \\t]{1,4}){0,5}(?:${nouns.join("|")}))(?![\\w])[ \\t]{0,6}(?:[-–—:|(\\[][^\\n]{0,160})?(?=[ \\t\\r]{0,8}(?:\\n|$))`,
-  "g",
+  `[ \\t\\-*•·▪●>#\\d.)]{0,8}(?<role>(?:${titleWord}[ \\t]{1,4}){0,5}(?:${nouns.join("|")}))(?![\\w])[ \\t]{0,6}(?:[-–—:|(\\[][^\\n]{0,160})?(?=[ \\t\\r]{0,8}(?:\\n|$))`,
+  "y",
 );
+/** Longer lines are sentences, never a role title with its short tail: ROLE_LINE is not tried on them. */
+export const ROLE_LINE_MAX = 240;
+/** Every role noun of a title part (global). */
+export const ROLE_NOUNS_ANYWHERE = new RegExp(ROLE_NOUN.source, "g");
+/** "&" or "and" between two role nouns joins two roles ("Software Engineers & Platform Engineer"); "/" names one role twice. */
+export const JOINS_ROLES = /\s(?:&|and)\s/;

@@ -11,7 +11,20 @@
  * ("Software Engineers & Platform Engineer", "Multiple roles") or a body with several lines that are
  * role titles ("Senior Backend Engineer (Remote)").
  */
-import { DUTY_OPENER, MULTIPLE_ROLES, ROLE_LINE, ROLE_NOUN, TITLE_PART_SEPARATOR, TITLE_SEGMENT_SEPARATOR } from "./patterns.js";
+import {
+  DUTY_OPENER,
+  JOINS_ROLES,
+  MULTIPLE_ROLES,
+  ROLE_LINE,
+  ROLE_LINE_MAX,
+  ROLE_NOUN,
+  ROLE_NOUNS_ANYWHERE,
+  TITLE_PART_SEPARATOR,
+  TITLE_SEGMENT_SEPARATOR,
+} from "./patterns.js";
+
+/** A role's name without a plural "s", so "Engineers" and "Engineer" are one role. */
+const singular = (name: string) => (name.endsWith("s") ? name.slice(0, -1) : name);
 
 /** A part of a title, in offsets of the title text. */
 export interface TitlePart {
@@ -83,22 +96,29 @@ export function listedRoles(titleLower: string | undefined, parts: readonly Titl
       if (!p.head) continue;
       const text = titleLower.slice(p.start, p.end).trim();
       // "Software Engineers & Platform Engineer": one part holding two role nouns names two roles.
-      const nouns = text.match(new RegExp(ROLE_NOUN.source, "g"))?.length ?? 0;
-      // "A / B" names one role twice ("Founding Engineer / AI Engineer"); "&" and "and" join two.
-      if (nouns >= 2 && /\s(?:&|and)\s/.test(text)) titleSaysMany = true;
-      add({ where: "title", start: p.start, end: p.end }, text.replace(/s$/, ""));
+      const nouns = text.match(ROLE_NOUNS_ANYWHERE)?.length ?? 0;
+      if (nouns >= 2 && JOINS_ROLES.test(text)) titleSaysMany = true;
+      add({ where: "title", start: p.start, end: p.end }, singular(text));
     }
   }
-  ROLE_LINE.lastIndex = bodyFrom;
   const bodyRoles: RoleMention[] = [];
-  for (let m = ROLE_LINE.exec(bodyLower); m !== null && m.index < bodyTo; m = ROLE_LINE.exec(bodyLower)) {
-    const name = m.groups?.["role"];
-    if (name === undefined || DUTY_OPENER.test(m[0])) continue;
-    const start = m.index + m[0].indexOf(name);
-    const key = name.replace(/s$/, "");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    bodyRoles.push({ where: "body", start, end: start + name.length });
+  for (let line = bodyFrom; line < bodyTo; ) {
+    let end = bodyLower.indexOf("\n", line);
+    if (end < 0 || end > bodyTo) end = bodyTo;
+    if (end - line <= ROLE_LINE_MAX) {
+      ROLE_LINE.lastIndex = line;
+      const m = ROLE_LINE.exec(bodyLower);
+      const name = m?.groups?.["role"];
+      if (m && name !== undefined && !DUTY_OPENER.test(m[0])) {
+        const start = line + m[0].indexOf(name);
+        const key = singular(name);
+        if (!seen.has(key)) {
+          seen.add(key);
+          bodyRoles.push({ where: "body", start, end: start + name.length });
+        }
+      }
+    }
+    line = end + 1;
   }
   const titleRoles = roles.filter((r) => r.where === "title");
   if (bodyRoles.length >= 2 || (titleSaysMany && titleRoles.length + bodyRoles.length >= 1)) return [...titleRoles, ...bodyRoles];

@@ -243,11 +243,12 @@ export const CURRENCY_WORD = new RegExp(
     [...Object.keys(CURRENCY_MARKS).filter((m) => /^[a-z]/.test(m)), ...Object.keys(MULTIPLIERS).filter((m) => MULTIPLIERS[m]!.rupee && m.length > 2)].flatMap(
       wordForms,
     ),
-  )})|(?<![A-Za-z])(?:${literalAlternation(Object.keys(CURRENCY_MARKS).filter((m) => startsWithLetter(m) && !isCode(m) && !m.includes("$")))})\\s?\\d`,
+  )})|\\b(?:${literalAlternation(Object.keys(CURRENCY_MARKS).filter((m) => startsWithLetter(m) && !isCode(m) && !m.includes("$")))})\\s?\\d`,
   "g",
 );
 /** A currency named in words anywhere in the posting ("paid in Indian rupees"). */
-export const CURRENCY_NAME = new RegExp(`(?<![a-z])(?:${literalAlternation(Object.keys(CURRENCY_NAMES))})`, "gi");
+// `\\b`, not a lookbehind, opens both: V8 scans for a word boundary far faster (every mark and name starts with a letter).
+export const CURRENCY_NAME = new RegExp(`\\b(?:${literalAlternation(Object.keys(CURRENCY_NAMES))})`, "gi");
 
 /** A currency code right after a figure and its period: "$100,000/yr CAD", "… per year (AUD)". */
 export const TRAILING_CODE = new RegExp(`^\\s{0,2}\\(?(${literalAlternation(Object.keys(CURRENCY_MARKS).filter(isCode))})\\)?(?![A-Za-z])`);
