@@ -19,14 +19,14 @@ export type OutputFormat = "jsonl" | "csv" | "table";
 export type Projection = "all" | readonly ProjectedField[];
 export type ProjectedField = { readonly name: Exclude<FieldName, "evidence">; readonly top?: never } | { readonly name: "evidence"; readonly top?: number };
 
-const FIELD_NAMES = ["label", "confidence", "mixed", "reason", "scores", "level", "seniority", "band", "stated", "salary", "evidence"] as const;
+const FIELD_NAMES = ["index", "label", "confidence", "mixed", "reason", "scores", "level", "seniority", "band", "stated", "salary", "evidence"] as const;
 type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The default `--fields`: what most uses read, about a tenth of the full result's size. */
-export const DEFAULT_FIELDS_SPEC = "label,confidence,mixed,level,band,stated,evidence=top3";
+export const DEFAULT_FIELDS_SPEC = "index,label,confidence,mixed,level,band,stated,evidence=top3";
 
 /**
- * Parses a `--fields` value: `all`, or a comma list of label, confidence, mixed, reason, scores,
+ * Parses a `--fields` value: `all`, or a comma list of index, label, confidence, mixed, reason, scores,
  * level, seniority, band, stated, salary, evidence and `evidence=topN`. Throws `UsageError`.
  */
 export function parseFields(spec: string): Projection {
@@ -55,8 +55,11 @@ function topEvidence(result: Result, count: number): Array<{ id: string; role: s
     .map((e) => ({ id: e.id, role: e.role, term: e.matches.find((m) => !m.negated)?.text ?? e.id, contribution: e.contribution }));
 }
 
-function projected(r: Result, field: ProjectedField): unknown {
+function projected(record: BatchRecord & { result: Result }, field: ProjectedField): unknown {
+  const r = record.result;
   switch (field.name) {
+    case "index":
+      return record.index;
     case "label":
     case "confidence":
     case "mixed":
@@ -78,11 +81,11 @@ function projected(r: Result, field: ProjectedField): unknown {
   }
 }
 
-/** One record as one JSONL line (with its newline): error records are whole whatever the projection. */
+/** One record as one JSONL line (with its newline): `id` always; error records whole whatever the projection. */
 export function jsonLine(record: BatchRecord, projection: Projection): string {
   if ("error" in record || projection === "all") return `${JSON.stringify(record)}\n`;
-  const out: Record<string, unknown> = { id: record.id, index: record.index };
-  for (const field of projection) out[field.name] = projected(record.result, field);
+  const out: Record<string, unknown> = { id: record.id };
+  for (const field of projection) out[field.name] = projected(record, field);
   return `${JSON.stringify(out)}\n`;
 }
 

@@ -46,7 +46,7 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
       type: "string",
       value: "LIST",
       default: DEFAULT_FIELDS_SPEC,
-      help: "what a JSONL record carries: all (the full result), or label, confidence, mixed, reason, scores, level, seniority, band, stated, salary, evidence, evidence=topN",
+      help: "what a JSONL record carries besides its id: all (the full result), or index, label, confidence, mixed, reason, scores, level, seniority, band, stated, salary, evidence, evidence=topN",
     },
     out: { type: "string", value: "FILE", help: "write results to FILE instead of stdout" },
     jobs: { type: "string", value: "N", help: "worker threads (default: the available cores); the same output for any N" },
