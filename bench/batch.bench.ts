@@ -21,10 +21,14 @@ const dir = new URL("./out/", import.meta.url);
 mkdirSync(dir, { recursive: true });
 const file = new URL(`postings-${COUNT}.jsonl`, dir).pathname;
 
+// ../shared/eval beside the repository (a checkout in /work/main), or two levels up (a worktree in /work/wt/x).
+const EVAL_DIRS = ["../../shared/eval/", "../../../shared/eval/"].map((path) => new URL(path, import.meta.url));
+
 function realPostings(): Array<{ title: string; text: string }> {
   const out: Array<{ title: string; text: string }> = [];
-  for (const name of ["train.jsonl", "dev.jsonl"]) {
-    const path = new URL(`../../shared/eval/${name}`, import.meta.url);
+  const evalDir = EVAL_DIRS.find((d) => existsSync(new URL("dev.jsonl", d)));
+  for (const name of evalDir === undefined ? [] : ["train.jsonl", "dev.jsonl"]) {
+    const path = new URL(name, evalDir);
     if (!existsSync(path)) continue;
     for (const line of readFileSync(path, "utf8").split("\n")) {
       if (line.trim() === "") continue;
