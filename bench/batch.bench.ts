@@ -12,6 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { DEFAULT_FIELDS_SPEC, jsonLine, parseFields } from "../src/cli/format.js";
 import { createClassifier } from "../src/index.js";
 import { makePostings, toHtml } from "./postings.js";
 
@@ -69,6 +70,30 @@ for (let round = 0; round < ROUNDS; round++) {
 const library = median(libraryRates);
 console.log(`library parse + classify + serialize: ${Math.round(library)} postings/s`);
 
+// Where a posting's time goes, stage by stage (medians of the rounds, µs per posting): what the
+// CLI adds on top of these is reading, transfer between threads, ordering and writing.
+const stages: Record<string, number[]> = { "JSON.parse": [], classify: [], "serialize (full)": [], "serialize (default --fields)": [] };
+for (let round = 0; round < ROUNDS; round++) {
+  let t = performance.now();
+  const parsed = lines.map((line) => JSON.parse(line));
+  stages["JSON.parse"]!.push(performance.now() - t);
+  t = performance.now();
+  const results = parsed.map((p) => classifier.classify(p));
+  stages["classify"]!.push(performance.now() - t);
+  t = performance.now();
+  for (const r of results) JSON.stringify(r);
+  stages["serialize (full)"]!.push(performance.now() - t);
+  const projection = parseFields(DEFAULT_FIELDS_SPEC);
+  t = performance.now();
+  for (const [i, r] of results.entries()) jsonLine({ id: String(i), index: i, result: r }, projection);
+  stages["serialize (default --fields)"]!.push(performance.now() - t);
+}
+console.log(
+  `per posting: ${Object.entries(stages)
+    .map(([name, ms]) => `${name} ${((median(ms) * 1000) / lines.length).toFixed(0)} µs`)
+    .join(", ")}\n`,
+);
+
 const cli = new URL("../dist/cli.js", import.meta.url).pathname;
 function runCli(jobs: number, extra: string[]): { rate: number; rss: number; outBytes: number } {
   const outFile = new URL(`out-${jobs}.jsonl`, dir).pathname;
@@ -89,7 +114,7 @@ for (const [name, extra] of [
     const runs = Array.from({ length: ROUNDS }, () => runCli(jobs, [...extra]));
     rates[jobs] = median(runs.map((r) => r.rate));
     console.log(
-      `${name}, --jobs ${jobs}: ${Math.round(rates[jobs]!)} postings/s (${((rates[jobs]! / library) * 100).toFixed(0)}% of the library), peak RSS ${Math.max(...runs.map((r) => r.rss))} MB (main thread), ${(runs[0]!.outBytes / COUNT).toFixed(0)} bytes of output per posting`,
+      `${name}, --jobs ${jobs}: ${Math.round(rates[jobs]!)} postings/s (${((rates[jobs]! / library) * 100).toFixed(0)}% of the library), peak RSS ${Math.max(...runs.map((r) => r.rss))} MB (the process, all threads), ${(runs[0]!.outBytes / COUNT).toFixed(0)} bytes of output per posting`,
     );
   }
   console.log(`${name}: --jobs 2 / --jobs 1 = ${(rates[2]! / rates[1]!).toFixed(2)}×\n`);

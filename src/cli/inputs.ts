@@ -9,7 +9,7 @@ import { open, readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { parse as parseCsv } from "csv-parse";
 import { blankBytes, type Line, LineSplitter } from "./lines.js";
-import { failed, type FieldMapping, type ReadRecord, recordFromObject, tooLarge } from "./records.js";
+import { failed, type FieldMapping, type ReadRecord, recordFromObject, recordId, tooLarge } from "./records.js";
 import { readUnit, type Unit } from "./units.js";
 
 const JSON_LINES = new Set([".jsonl", ".ndjson"]);
@@ -257,8 +257,8 @@ async function* csvUnits(file: string, options: PlanOptions, counter: { next: nu
       row++;
       const origin = { file, row };
       if (cells.length !== header.length) {
-        const idColumn = header.findIndex((name) => fields.id.some((id) => id.toLowerCase() === name.toLowerCase()));
-        add(failed(origin, idColumn < 0 ? undefined : cells[idColumn], `row ${row} has ${cells.length} of ${header.length} columns (${header.join(", ")})`));
+        const partial = Object.fromEntries(cells.slice(0, header.length).map((cell, i) => [header?.[i], cell]));
+        add(failed(origin, recordId(partial, fields), `row ${row} has ${cells.length} of ${header.length} columns (${header.join(", ")})`));
       } else add(recordFromObject(Object.fromEntries(header.map((name, i) => [name, cells[i]])), fields, origin));
       if (records.length >= UNIT_RECORDS) yield flush();
     }

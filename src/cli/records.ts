@@ -65,12 +65,17 @@ function keyFor(record: Record<string, unknown>, names: readonly string[]): stri
   return undefined;
 }
 
+/** The id of a record (a JSON object, or a CSV row keyed by its header), read by the mapping's id names. */
+export function recordId(record: Record<string, unknown>, fields: FieldMapping): string | undefined {
+  const key = keyFor(record, fields.id);
+  return key === undefined ? undefined : postingId(record, key);
+}
+
 /** A JSON object or CSV row as a record. An empty posting (no text in title or body) is an error record. */
 export function recordFromObject(value: unknown, fields: FieldMapping, origin: RecordOrigin): ReadRecord {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return failed(origin, undefined, "a record must be a JSON object");
   const record = value as Record<string, unknown>;
-  const idKey = keyFor(record, fields.id);
-  const id = idKey === undefined ? undefined : postingId(record, idKey);
+  const id = recordId(record, fields);
   const titleKey = keyFor(record, fields.title);
   const title = titleKey === undefined ? undefined : record[titleKey];
   const bodyKey = fields.text.map((name) => keyFor(record, [name])).find((key) => key !== undefined && typeof record[key] === "string");
