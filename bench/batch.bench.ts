@@ -59,16 +59,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 // The library on this thread: JSON.parse, classify, JSON.stringify of the full result.
 const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
 const classifier = createClassifier();
-const libraryRates: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
+function libraryRate(): number {
   const started = performance.now();
-  let size = 0;
-  for (const line of lines) size += JSON.stringify(classifier.classify(JSON.parse(line))).length;
-  libraryRates.push(lines.length / ((performance.now() - started) / 1000));
-  if (round === 0) console.log(`full result: ${(size / lines.length / 1000).toFixed(1)} KB of JSON per posting`);
+  for (const line of lines) JSON.stringify(classifier.classify(JSON.parse(line)));
+  return lines.length / ((performance.now() - started) / 1000);
 }
-const library = median(libraryRates);
-console.log(`library parse + classify + serialize: ${Math.round(library)} postings/s`);
 
 // Where a posting's time goes, stage by stage (medians of the rounds, µs per posting): what the
 // CLI adds on top of these is reading, transfer between threads, ordering and writing.
@@ -95,7 +90,7 @@ console.log(
 );
 
 const cli = new URL("../dist/cli.js", import.meta.url).pathname;
-function runCli(jobs: number, extra: string[]): { rate: number; rss: number; outBytes: number } {
+function runCli(jobs: number, extra: readonly string[]): { rate: number; rss: number; outBytes: number } {
   const outFile = new URL(`out-${jobs}.jsonl`, dir).pathname;
   const started = performance.now();
   const run = spawnSync(process.execPath, [cli, "classify", file, "--jobs", String(jobs), "--out", outFile, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
@@ -105,17 +100,34 @@ function runCli(jobs: number, extra: string[]): { rate: number; rss: number; out
   return { rate: COUNT / seconds, rss: Number(/peak RSS (\d+) MB/.exec(stderr)?.[1]), outBytes: statSync(outFile).size };
 }
 
-for (const [name, extra] of [
+// Each round measures the library and every CLI setting one after the other, so that on a shared
+// machine a ratio compares runs made under the same load.
+const OUTPUTS = [
   ["default output", []],
   ["--fields all", ["--fields", "all"]],
-] as const) {
-  const rates: Record<number, number> = {};
+] as const;
+const libraryRates: number[] = [];
+const cliRuns = new Map<string, Array<{ rate: number; rss: number; outBytes: number }>>();
+for (let round = 0; round < ROUNDS; round++) {
+  libraryRates.push(libraryRate());
+  for (const [name, extra] of OUTPUTS) {
+    for (const jobs of [1, 2]) {
+      const key = `${name}, --jobs ${jobs}`;
+      cliRuns.set(key, [...(cliRuns.get(key) ?? []), runCli(jobs, extra)]);
+    }
+  }
+}
+const library = median(libraryRates);
+console.log(`library parse + classify + serialize (full result): ${Math.round(library)} postings/s`);
+for (const [name] of OUTPUTS) {
+  const rates: number[] = [];
   for (const jobs of [1, 2]) {
-    const runs = Array.from({ length: ROUNDS }, () => runCli(jobs, [...extra]));
-    rates[jobs] = median(runs.map((r) => r.rate));
+    const runs = cliRuns.get(`${name}, --jobs ${jobs}`)!;
+    const rate = median(runs.map((r) => r.rate));
+    rates.push(rate);
     console.log(
-      `${name}, --jobs ${jobs}: ${Math.round(rates[jobs]!)} postings/s (${((rates[jobs]! / library) * 100).toFixed(0)}% of the library), peak RSS ${Math.max(...runs.map((r) => r.rss))} MB (the process, all threads), ${(runs[0]!.outBytes / COUNT).toFixed(0)} bytes of output per posting`,
+      `${name}, --jobs ${jobs}: ${Math.round(rate)} postings/s (${((rate / library) * 100).toFixed(0)}% of the library), peak RSS ${Math.max(...runs.map((r) => r.rss))} MB (the process, all threads), ${(runs[0]!.outBytes / COUNT).toFixed(0)} bytes of output per posting`,
     );
   }
-  console.log(`${name}: --jobs 2 / --jobs 1 = ${(rates[2]! / rates[1]!).toFixed(2)}×\n`);
+  console.log(`${name}: --jobs 2 / --jobs 1 = ${(rates[1]! / rates[0]!).toFixed(2)}×`);
 }
