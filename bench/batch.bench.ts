@@ -90,14 +90,17 @@ console.log(
 );
 
 const cli = new URL("../dist/cli.js", import.meta.url).pathname;
-function runCli(jobs: number, extra: readonly string[]): { rate: number; rss: number; outBytes: number } {
+function runCli(jobs: number, extra: readonly string[]): { rate: number; rss: number; outBytes: number; timings: string } {
   const outFile = new URL(`out-${jobs}.jsonl`, dir).pathname;
   const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, "classify", file, "--jobs", String(jobs), "--out", outFile, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
+  const run = spawnSync(process.execPath, [cli, "classify", file, "--jobs", String(jobs), "--out", outFile, "--timings", ...extra], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const seconds = (performance.now() - started) / 1000;
   const stderr = run.stderr.toString();
   if (run.status !== 0) throw new Error(`classify exited ${run.status}: ${stderr}`);
-  return { rate: COUNT / seconds, rss: Number(/peak RSS (\d+) MB/.exec(stderr)?.[1]), outBytes: statSync(outFile).size };
+  const timings = /per posting: (.*)/.exec(stderr)?.[1] ?? "";
+  return { rate: COUNT / seconds, rss: Number(/peak RSS (\d+) MB/.exec(stderr)?.[1]), outBytes: statSync(outFile).size, timings };
 }
 
 // Each round measures the library and every CLI setting one after the other, so that on a shared
@@ -107,7 +110,7 @@ const OUTPUTS = [
   ["--fields all", ["--fields", "all"]],
 ] as const;
 const libraryRates: number[] = [];
-const cliRuns = new Map<string, Array<{ rate: number; rss: number; outBytes: number }>>();
+const cliRuns = new Map<string, Array<ReturnType<typeof runCli>>>();
 for (let round = 0; round < ROUNDS; round++) {
   libraryRates.push(libraryRate());
   for (const [name, extra] of OUTPUTS) {
@@ -128,6 +131,7 @@ for (const [name] of OUTPUTS) {
     console.log(
       `${name}, --jobs ${jobs}: ${Math.round(rate)} postings/s (${((rate / library) * 100).toFixed(0)}% of the library), peak RSS ${Math.max(...runs.map((r) => r.rss))} MB (the process, all threads), ${(runs[0]!.outBytes / COUNT).toFixed(0)} bytes of output per posting`,
     );
+    console.log(`  last run, per posting: ${runs.at(-1)!.timings}`);
   }
   console.log(`${name}: --jobs 2 / --jobs 1 = ${(rates[1]! / rates[0]!).toFixed(2)}×`);
 }

@@ -194,6 +194,16 @@ describe("file selection", () => {
   });
 });
 
+describe("--timings", () => {
+  it("ends the summary with where the time went", async () => {
+    const { stderr } = await cli(["classify", "--jobs", "1", "--timings"], `${posting("a")}\n`);
+    expect(stderr).toMatch(
+      /1 posting\(s\)[^\n]*\nrole-lens: per posting: read\+parse \d+ µs, classify \d+ µs, serialize \d+ µs; main thread: waiting [\d.]+ s, writing [\d.]+ s\n$/,
+    );
+    expect((await cli(["classify", "--jobs", "1"], `${posting("a")}\n`)).stderr).not.toMatch(/per posting/);
+  });
+});
+
 describe("help is generated from the options", () => {
   it("lists every option of every command", async () => {
     for (const command of [classifyCommand, explainCommand, evalCommand, lexiconCommand]) {

@@ -298,3 +298,13 @@ export function summaryLine(tally: Tally, seconds: number, skipped: number): str
   const skips = skipped > 0 ? `; skipped ${skipped} file(s)` : "";
   return `role-lens: ${tally.total} posting(s) in ${seconds.toFixed(1)} s (${rate}/s); labels: ${list(tally.labels)}; levels: ${list(tally.levels)}; errors: ${tally.errors}${skips}; peak RSS ${peakMb} MB\n`;
 }
+
+/**
+ * `--timings`: per posting, the microseconds spent reading and parsing, classifying and serializing
+ * (summed over the threads that did it), then the main thread's seconds waiting for results (the
+ * workers' time plus transfer, when it is idle) and writing them.
+ */
+export function timingsLine(ms: { read: number; classify: number; serialize: number; wait: number; write: number }, count: number): string {
+  const per = (x: number) => (count > 0 ? ((x * 1000) / count).toFixed(0) : "0");
+  return `role-lens: per posting: read+parse ${per(ms.read)} µs, classify ${per(ms.classify)} µs, serialize ${per(ms.serialize)} µs; main thread: waiting ${(ms.wait / 1000).toFixed(1)} s, writing ${(ms.write / 1000).toFixed(1)} s\n`;
+}

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { SingleBar } from "cli-progress";
 import { DEFAULT_MAX_INPUT_LENGTH } from "../../posting.js";
 import { type Command, LEXICON_OPTION, stringOption } from "../command.js";
-import { addTally, csvHeader, DEFAULT_FIELDS_SPEC, emptyTally, parseFields, summaryLine, table } from "../format.js";
+import { addTally, csvHeader, DEFAULT_FIELDS_SPEC, emptyTally, parseFields, summaryLine, table, timingsLine } from "../format.js";
 import { estimateRecords, type PlanNotes, planUnits, READ_EXTENSIONS } from "../inputs.js";
 import { type ExitCode, readJson, UsageError } from "../io.js";
 import { LineWriter } from "../line-writer.js";
@@ -59,6 +59,7 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
     "id-field": { type: "string", value: "NAME", help: "record field holding the id (default id)" },
     "title-field": { type: "string", value: "NAME", help: "record field holding the title (default title)" },
     "text-field": { type: "string", value: "NAME", help: "record field holding the body (default text, description, job_description, body, html)" },
+    timings: { type: "boolean", help: "end the summary with where the time went: reading, classifying, serializing, waiting, writing" },
     lexicon: LEXICON_OPTION,
   },
   async run(values, positionals, io): Promise<ExitCode> {
@@ -130,12 +131,19 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
       : undefined;
     progress?.start(expected ?? 0, 0, { rate: 0 });
     const started = performance.now();
+    const timings = { read: 0, classify: 0, serialize: 0, wait: 0, write: 0 };
     try {
+      let t = performance.now();
       for await (const unit of outputs) {
+        const arrived = performance.now();
+        timings.wait += arrived - t;
+        for (const key of ["read", "classify", "serialize"] as const) timings[key] += unit.timings[key];
         addTally(tally, unit.tally);
         if (format === "table") rows.push(...unit.rows);
         else await output.write(unit.text);
         progress?.update(tally.total, { rate: Math.round(tally.total / ((performance.now() - started) / 1000)) });
+        t = performance.now();
+        timings.write += t - arrived;
       }
     } finally {
       // The records classified before a failure still reach the output.
@@ -152,6 +160,7 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
     io.stderr.write(planNotes(notes));
     if (tally.total === 0) io.stderr.write(`role-lens: no postings read (classify reads ${READ_EXTENSIONS.join(", ")} and JSONL on stdin)\n`);
     io.stderr.write(summaryLine(tally, (performance.now() - started) / 1000, notes.skipped.length));
+    if (values["timings"] === true) io.stderr.write(timingsLine(timings, tally.total));
     if (io.interrupted()) {
       io.stderr.write("role-lens: interrupted; the records written so far are complete\n");
       return 130;
