@@ -44,3 +44,31 @@ describe("classifyMany", () => {
     await expect(collect(classifyMany([], { concurrency: 0 }))).rejects.toThrow(/concurrency/);
   });
 });
+
+describe("classifyMany on worker threads (the built library)", () => {
+  it("gives the records it gives on one thread, errors included", async () => {
+    const built = (await import(new URL("../dist/node.js", import.meta.url).href)) as typeof import("../src/node.js");
+    const input = postings(300);
+    const serial = await collect(built.classifyMany(input));
+    const threaded = await collect(built.classifyMany(input, { concurrency: 2 }));
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(serial));
+  });
+});
+
+describe("the batch layer's imports", () => {
+  it("classifyMany pulls in no CLI code (readers, formats, commands)", async () => {
+    const { build } = await import("esbuild");
+    const result = await build({
+      entryPoints: [new URL("../src/batch/classify-many.ts", import.meta.url).pathname],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      format: "esm",
+      loader: { ".json": "json" },
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((path) => path.includes("src/batch/record.ts"))).toBe(true);
+    expect(inputs.filter((path) => path.includes("src/cli/") || path.includes("csv-"))).toEqual([]);
+  });
+});

@@ -29,7 +29,7 @@ describe("role-lens classify", () => {
       JSON.stringify({ id: "a", title: "AI Engineer", text: "Build RAG pipelines with LangChain." }),
       "{ not json",
       JSON.stringify({ id: "c", title: "Senior ML Engineer", description: "Train models with PyTorch; 5+ years of experience." }),
-      JSON.stringify({ id: "d", body: "no known field" }),
+      JSON.stringify({ id: "d", notes: "no known field" }),
     ].join("\n");
     const { code, stdout, stderr } = await cli(["classify", "--jobs", "1"], input);
     const records = stdout
@@ -37,11 +37,11 @@ describe("role-lens classify", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual(["a", "<stdin>:2", "c", "d"]);
-    expect(records[0].result.label).toBe("ai-engineer");
+    expect(records[0].label).toBe("ai-engineer");
     expect(records[1].error.code).toBe("RECORD_INVALID");
     expect(records[1].error.message).toMatch(/<stdin>:2: malformed JSON/);
-    expect(records[2].result.seniority.level).toBe("senior");
-    expect(records[3].error.message).toMatch(/<stdin>:4/);
+    expect(records[2].level).toBe("senior");
+    expect(records[3].error.message).toMatch(/<stdin>:4: .*fields found: id, notes/);
     expect(code).toBe(1);
     expect(stderr).toMatch(/4 posting\(s\).*errors: 2/);
   });
@@ -58,7 +58,7 @@ describe("role-lens classify", () => {
     const { stdout } = await cli(["classify", "--jobs", "1", "--id-field", "key", "--title-field", "heading", "--text-field", "body"], input);
     const record = JSON.parse(stdout);
     expect(record.id).toBe("k1");
-    expect(record.result.label).toBe("ai-engineer");
+    expect(record.label).toBe("ai-engineer");
   });
 
   it("an unknown format or command is a usage error with exit code 2", async () => {
@@ -75,7 +75,7 @@ describe("role-lens classify", () => {
       .map((l) => JSON.parse(l));
     expect(records).toHaveLength(2);
     expect(records[0].error.message).toMatch(/cannot read/);
-    expect(records[1].result.label).toBe("neither");
+    expect(records[1].label).toBe("neither");
     expect(code).toBe(1);
   });
 });
@@ -94,9 +94,9 @@ describe("role-lens classify: CSV, formats and limits", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual(["1", "2", "3", "4"]);
-    expect(records[0].result.label).toBe("ai-engineer");
-    expect(records[1].error.message).toMatch(/postings\.csv row 2: row 2 has 2 of 3 columns/);
-    expect(records[2].result.seniority.level).toBe("senior");
+    expect(records[0].label).toBe("ai-engineer");
+    expect(records[1].error.message).toMatch(/postings\.csv row 2: row 2 has 2 of 3 columns \(id, title, description\)/);
+    expect(records[2].level).toBe("senior");
     expect(records[3].error.message).toMatch(/row 4 has 4 of 3 columns/);
     expect(code).toBe(1);
   });
@@ -119,8 +119,9 @@ describe("role-lens classify: CSV, formats and limits", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(records[0].result.reason).toBe("thin-evidence");
+    expect(records[0].error.message).toMatch(/empty posting/);
     expect(records[1].error.code).toBe("INPUT_TOO_LARGE");
+    expect(records[1].error.message).toMatch(/--max-length/);
   });
 });
 
@@ -198,7 +199,7 @@ describe("the built CLI as a child process", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(records).toHaveLength(11);
-    expect(records.every((r) => "result" in r)).toBe(true);
+    expect(records.every((r) => typeof r.label === "string" && !("error" in r))).toBe(true);
   });
 
   it("gives the same records with --jobs 2 as with --jobs 1", async () => {
@@ -229,7 +230,7 @@ describe("the built CLI as a child process", () => {
         .trim()
         .split("\n")
         .slice(0, 3)
-        .every((l) => JSON.parse(l).result),
+        .every((l) => JSON.parse(l).label),
     ).toBe(true);
     expect(stdout).toMatch(/exit=(0|141)/);
     expect(stderr).not.toMatch(/EPIPE|Error/);

@@ -44,8 +44,10 @@ describe("the published package", () => {
     expect([...where.keys()].filter((m) => m.startsWith("// node_modules/zod/")).length).toBeGreaterThan(10);
   });
 
-  it("stays small: at most 4 MB unpacked, with LICENSE, CHANGELOG and README", () => {
-    expect(packed.unpackedSize).toBeLessThan(4 * 1024 * 1024);
+  // Issue 15's bound is an install of at most 5 MB; the report command's charting libraries
+  // (vega, vega-lite, bundled into the CLI) are most of the tarball.
+  it("stays small: at most 5 MB unpacked, with LICENSE, CHANGELOG and README", () => {
+    expect(packed.unpackedSize).toBeLessThan(5 * 1024 * 1024);
     expect(files).toEqual(expect.arrayContaining(["LICENSE", "CHANGELOG.md", "README.md", "package.json"]));
   });
 

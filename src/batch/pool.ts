@@ -1,176 +1,128 @@
-import { createClassifier, type Classifier, type ClassifierOptions } from "../classifier.js";
-import type { Posting } from "../posting.js";
-import { recordFor, type BatchRecord } from "./classify-many.js";
-import { DEFAULT_FIELDS, type FieldMapping } from "./readers.js";
-import { formatLine, summarize, type LineFormat, type RecordSummary } from "./output.js";
-
-/**
- * One unit of batch work: a posting to classify, a record that already failed (an unreadable file),
- * or a JSONL line still to be parsed, where it came from included (parsed where it is classified).
+/*
+ * A generic worker-thread pool: map items to outputs on worker threads, yielding the outputs in
+ * input order. It knows nothing of postings or formats: the worker script runs a named task
+ * (see worker.ts) on each item it is sent.
  */
-export type BatchItem = { readonly posting: Posting } | { readonly failed: BatchRecord } | { readonly line: string; readonly where: string };
+import type { Worker as WorkerThread } from "node:worker_threads";
 
-interface Chunk {
-  readonly id: number;
-  readonly items: Array<{ seq: number; item: BatchItem }>;
-}
-
-/** What a worker thread is started with. */
-export interface WorkerSettings {
-  readonly classifierOptions: ClassifierOptions;
-  readonly output: "records" | LineFormat;
-  readonly fields: FieldMapping;
+export interface PoolOptions<I, O> {
+  /** Worker threads to start (≥ 1). */
+  readonly concurrency: number;
+  /** The task each worker runs on an item: a key of worker.ts's task table. */
+  readonly task: string;
+  /** What the task is started with (structured-cloned to each worker once). */
+  readonly settings: unknown;
   /** Old-generation heap of each worker, in MB (default 128). */
   readonly heapMb?: number;
+  /** Items in flight per worker (default 4): the read-ahead, and so the memory, is bounded by it. */
+  readonly window?: number;
+  /** Computes an item's output on this thread, for the items of a worker that died. */
+  readonly local: (item: I) => O | Promise<O>;
+  /** Called once per item as it is handed out; returning true stops reading items (Ctrl-C). */
+  readonly stop?: () => boolean;
 }
 
-/** Where the worker script lives: next to the built module that spawns it. */
+/** A message to a worker: one item and its sequence number. */
+export interface PoolRequest<I> {
+  readonly seq: number;
+  readonly item: I;
+}
+
+/** A worker's answer: the output for `seq`, or the error its task threw. */
+export type PoolReply<O> = { readonly seq: number; readonly output: O } | { readonly seq: number; readonly error: string };
+
+/** Where the worker script lives: next to the built module that starts it. */
 function workerUrl(): URL {
   return new URL("./worker.js", import.meta.url);
 }
 
-/** A record already written as an output line, with what the summary needs. */
-export type FormattedRecord = RecordSummary & { readonly line: string };
-
-/** Classifies items on worker threads and yields the records, in input order (see `runPool`). */
-export function classifyOnWorkers(
-  items: AsyncIterable<BatchItem> | Iterable<BatchItem>,
-  concurrency: number,
-  classifierOptions: ClassifierOptions,
-  fields: FieldMapping = DEFAULT_FIELDS,
-  heapMb?: number,
-): AsyncGenerator<BatchRecord> {
-  const settings: WorkerSettings =
-    heapMb === undefined ? { classifierOptions, output: "records", fields } : { classifierOptions, output: "records", fields, heapMb };
-  return runPool<BatchRecord>(items, concurrency, settings, (record) => record);
-}
-
 /**
- * The same, but each record comes back already written as a line of `format`: the worker threads
- * serialize, so the main thread only writes strings and the work scales with the threads.
+ * Maps `items` through `options.task` on `options.concurrency` worker threads and yields one output
+ * per item, in input order. At most `concurrency × window` items are in flight, so memory stays
+ * bounded whatever the input size; outputs that finish early wait for the ones before them.
+ *
+ * A worker that dies (out of memory, say) is not replaced, since the item that killed it would kill
+ * the next: its items, and any later ones it would have had, are computed with `local` instead.
+ * An error thrown by the task itself (a bug, not bad input) rejects the iteration.
  */
-export function formatOnWorkers(
-  items: AsyncIterable<BatchItem> | Iterable<BatchItem>,
-  concurrency: number,
-  classifierOptions: ClassifierOptions,
-  format: LineFormat,
-  fields: FieldMapping = DEFAULT_FIELDS,
-): AsyncGenerator<FormattedRecord> {
-  return runPool<FormattedRecord>(items, concurrency, { classifierOptions, output: format, fields }, (record) => ({
-    ...summarize(record),
-    line: formatLine(record, format),
-  }));
-}
-
-/**
- * Runs items through `concurrency` worker threads and yields one result per item in input order.
- * It reads ahead at most `concurrency × 4` chunks, so memory stays bounded whatever the input size;
- * results that finish early wait (at most that window) for the ones before them. Items that already
- * failed (a malformed line) skip the workers and are converted with `local`.
- */
-async function* runPool<R extends { readonly index: number }>(
-  items: AsyncIterable<BatchItem> | Iterable<BatchItem>,
-  concurrency: number,
-  workerData: WorkerSettings,
-  local: (record: BatchRecord) => R,
-  chunkSize = 64,
-): AsyncGenerator<R> {
+export async function* mapOnWorkers<I, O>(items: AsyncIterable<I> | Iterable<I>, options: PoolOptions<I, O>): AsyncGenerator<O> {
   const { Worker } = await import("node:worker_threads");
-  // A worker holds one chunk at a time; capping its heap keeps a long run's memory flat (V8 would
+  const { concurrency, window = 4 } = options;
+  // A worker holds a few items at a time; capping its heap keeps a long run's memory flat (V8 would
   // otherwise let each heap grow lazily to hundreds of MB).
-  const resourceLimits = { maxOldGenerationSizeMb: workerData.heapMb ?? 128, maxYoungGenerationSizeMb: 16 };
-  const done = new Map<number, R>();
-  const inChunks = new Map<number, Chunk>();
+  const resourceLimits = { maxOldGenerationSizeMb: options.heapMb ?? 128, maxYoungGenerationSizeMb: 16 };
+  const done = new Map<number, O>();
+  const pending = new Map<number, { item: I; worker: number }>();
+  const load = Array.from({ length: concurrency }, () => 0);
   let wake: (() => void) | undefined;
   let failure: unknown;
-  let inFlight = 0;
-  let fallback: Classifier | undefined;
 
-  // A chunk whose worker died (out of memory on a huge posting, say) is classified here instead,
-  // so a crash costs time, never records.
-  const recover = (lost: readonly Chunk[]) => {
-    fallback ??= createClassifier(workerData.classifierOptions);
-    for (const chunk of lost) {
-      for (const { seq, item } of chunk.items) done.set(seq, local(recordFor(fallback, item, seq, workerData.fields)));
-      inChunks.delete(chunk.id);
-      inFlight--;
+  const recover = async (seq: number, item: I) => {
+    try {
+      done.set(seq, await options.local(item));
+    } catch (error) {
+      failure = error;
     }
   };
-  const owner = new Map<number, number>();
-  const start = (w: number) => {
-    const worker = new Worker(workerUrl(), { workerData, resourceLimits });
-    worker.on("message", (reply: { id: number; results: R[] }) => {
-      for (const result of reply.results) done.set(result.index, result);
-      if (inChunks.delete(reply.id)) {
-        owner.delete(reply.id);
-        load[w]!--;
-        inFlight--;
-      }
+  const start = (w: number): WorkerThread => {
+    const worker = new Worker(workerUrl(), { workerData: { task: options.task, settings: options.settings }, resourceLimits });
+    worker.on("message", (reply: PoolReply<O>) => {
+      if (!pending.delete(reply.seq)) return;
+      load[w]!--;
+      if ("error" in reply) failure ??= new Error(`batch worker: ${reply.error}`);
+      else done.set(reply.seq, reply.output);
       wake?.();
     });
-    // A dead worker is not replaced (a posting that killed one would kill the next): its chunks and
-    // any later ones it would have had go to the others, or to this thread when none is left.
     worker.on("error", () => {
-      try {
-        load[w] = Infinity;
-        recover([...inChunks.values()].filter((c) => owner.get(c.id) === w));
-      } catch (error) {
-        failure = error;
-      }
-      wake?.();
+      load[w] = Number.POSITIVE_INFINITY;
+      const lost = [...pending].filter(([, p]) => p.worker === w);
+      for (const [seq] of lost) pending.delete(seq);
+      void Promise.all(lost.map(([seq, p]) => recover(seq, p.item))).then(() => wake?.());
     });
     return worker;
   };
-  const load = Array.from({ length: concurrency }, () => 0);
   const workers = Array.from({ length: concurrency }, (_, w) => start(w));
-  const waitForReply = () => new Promise<void>((resolve) => (wake = resolve));
+  const settled = () => new Promise<void>((resolve) => (wake = resolve));
 
   let seq = 0;
   let next = 0;
-  let chunkId = 0;
-  let chunk: Chunk = { id: chunkId++, items: [] };
-  const dispatch = () => {
-    if (chunk.items.length === 0) return;
-    const w = load.indexOf(Math.min(...load));
-    inFlight++;
-    inChunks.set(chunk.id, chunk);
-    if (load[w] === Infinity) recover([chunk]);
-    else {
-      load[w]!++;
-      owner.set(chunk.id, w);
-      workers[w]!.postMessage(chunk);
-    }
-    chunk = { id: chunkId++, items: [] };
-  };
-  function* ready(): Generator<R> {
-    for (let record = done.get(next); record !== undefined; record = done.get(next)) {
+  function* ready(): Generator<O> {
+    for (let output = done.get(next); output !== undefined || done.has(next); output = done.get(next)) {
       done.delete(next++);
-      yield record;
+      yield output as O;
     }
   }
+  const check = () => {
+    if (failure) throw failure;
+  };
 
   try {
     for await (const item of items) {
-      const index = seq++;
-      if ("failed" in item) done.set(index, local({ ...item.failed, index }));
+      if (options.stop?.()) break;
+      const s = seq++;
+      const w = load.indexOf(Math.min(...load));
+      if (load[w] === Number.POSITIVE_INFINITY) await recover(s, item);
       else {
-        chunk.items.push({ seq: index, item });
-        if (chunk.items.length >= chunkSize) dispatch();
+        load[w]!++;
+        pending.set(s, { item, worker: w });
+        workers[w]!.postMessage({ seq: s, item } satisfies PoolRequest<I>);
       }
-      while (inFlight >= concurrency * 4) {
-        await waitForReply();
-        if (failure) throw failure;
+      while (pending.size >= concurrency * window) {
+        await settled();
+        check();
+        yield* ready();
       }
+      check();
       yield* ready();
     }
-    dispatch();
     while (next < seq) {
+      check();
       yield* ready();
       if (next >= seq) break;
-      if (inFlight === 0) throw new Error("batch worker pool lost records");
-      await waitForReply();
-      if (failure) throw failure;
+      if (pending.size === 0 && !done.has(next)) await new Promise((resolve) => setImmediate(resolve));
+      else await settled();
     }
+    check();
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -1,21 +1,30 @@
 /*
- * A batch worker thread: compiles the lexicon it is given once, then classifies chunks of postings.
- * It sends back either the records themselves or, for the CLI, each record already written as an
- * output line with a small summary, so the main thread only writes strings.
+ * The batch worker thread: started by the pool (pool.ts) with a task name and its settings, it sets
+ * the task up once (compiles the lexicon), then answers each item with the task's output. The tasks
+ * are the library's (classifyMany) and the CLI's (read, parse, classify and serialize a unit of
+ * input); both live in the one worker script the build ships.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createClassifier } from "../classifier.js";
-import { recordFor } from "./classify-many.js";
-import { formatLine, summarize } from "./output.js";
-import type { BatchItem, WorkerSettings } from "./pool.js";
+import { cliTask } from "../cli/units.js";
+import { classifyTask } from "./classify-task.js";
+import type { PoolReply, PoolRequest } from "./pool.js";
 
-const { classifierOptions, output, fields } = workerData as WorkerSettings;
-const classifier = createClassifier(classifierOptions);
+const TASKS: Record<string, (settings: never) => (item: never) => unknown> = {
+  classify: classifyTask,
+  cli: cliTask,
+};
 
-parentPort?.on("message", (chunk: { id: number; items: Array<{ seq: number; item: BatchItem }> }) => {
-  const records = chunk.items.map(({ seq, item }) => recordFor(classifier, item, seq, fields));
-  parentPort!.postMessage({
-    id: chunk.id,
-    results: output === "records" ? records : records.map((record) => ({ ...summarize(record), line: formatLine(record, output) })),
-  });
+const { task, settings } = workerData as { task: string; settings: never };
+const make = TASKS[task];
+if (!make) throw new Error(`unknown batch task ${task}`);
+const run = make(settings);
+
+parentPort?.on("message", ({ seq, item }: PoolRequest<never>) => {
+  let reply: PoolReply<unknown>;
+  try {
+    reply = { seq, output: run(item) };
+  } catch (error) {
+    reply = { seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort?.postMessage(reply);
 });

@@ -1,12 +1,160 @@
+/*
+ * All of the CLI's rendering: batch records as JSONL (with the --fields projection) or CSV, the
+ * table, the explain view, the evaluation report and the run summary. Nothing here reads or
+ * classifies.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { BatchRecord } from "../batch/record.js";
 import type { EvaluationReport } from "../eval/evaluate.js";
+import { LABELS, labelMetrics } from "../eval/evaluate.js";
+import type { FitReport } from "../fit/fit.js";
 import type { TermSuggestion } from "../eval/gaps.js";
-import type { Label } from "../pipeline/06-decide.js";
-import { topTerms } from "../batch/output.js";
-import { LABELS } from "../eval/evaluate.js";
+import type { Label } from "../vocabulary.js";
 import type { Classification } from "../result.js";
+import { UsageError } from "./io.js";
+
+/** The output formats of `classify`. */
+export type OutputFormat = "jsonl" | "csv" | "table";
+
+/** What a JSONL record carries: the full result (`all`), or the named fields, flat. */
+export type Projection = "all" | readonly ProjectedField[];
+export type ProjectedField = { readonly name: Exclude<FieldName, "evidence">; readonly top?: never } | { readonly name: "evidence"; readonly top?: number };
+
+const FIELD_NAMES = ["index", "label", "confidence", "mixed", "reason", "scores", "level", "seniority", "band", "stated", "salary", "evidence"] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
+
+/** The default `--fields`: what most uses read, about a tenth of the full result's size. */
+export const DEFAULT_FIELDS_SPEC = "index,label,confidence,mixed,level,band,stated,evidence=top3";
+
+/**
+ * Parses a `--fields` value: `all`, or a comma list of index, label, confidence, mixed, reason, scores,
+ * level, seniority, band, stated, salary, evidence and `evidence=topN`. Throws `UsageError`.
+ */
+export function parseFields(spec: string): Projection {
+  if (spec.trim() === "all") return "all";
+  return spec.split(",").map((raw): ProjectedField => {
+    const part = raw.trim();
+    const top = /^evidence=top(\d+)$/.exec(part);
+    if (top) return { name: "evidence", top: Number(top[1]) };
+    if ((FIELD_NAMES as readonly string[]).includes(part)) return { name: part as FieldName } as ProjectedField;
+    throw new UsageError(`--fields: unknown field "${part}"; use all, or a list of ${FIELD_NAMES.join(", ")}, evidence=topN`);
+  });
+}
+
+type Result = Classification;
+
+/** The evidence that counted most, as `term (role)`. */
+export function topTerms(result: Result, count = 3): string[] {
+  return topEvidence(result, count).map((e) => `${e.term} (${e.role})`);
+}
+
+/** The `count` entries that added most, with the first non-negated text that fired each. */
+function topEvidence(result: Result, count: number): Array<{ id: string; role: string; term: string; contribution: number }> {
+  return result.evidence
+    .filter((e) => e.contribution > 0)
+    .slice(0, count)
+    .map((e) => ({ id: e.id, role: e.role, term: e.matches.find((m) => !m.negated)?.text ?? e.id, contribution: e.contribution }));
+}
+
+function projected(record: BatchRecord & { result: Result }, field: ProjectedField): unknown {
+  const r = record.result;
+  switch (field.name) {
+    case "index":
+      return record.index;
+    case "label":
+    case "confidence":
+    case "mixed":
+    case "reason":
+    case "scores":
+    case "seniority":
+    case "salary":
+      return r[field.name];
+    case "level":
+      return r.seniority.level;
+    case "band":
+      return r.salary.band && { min: r.salary.band.min, max: r.salary.band.max, currency: r.salary.band.currency };
+    case "stated": {
+      const s = r.salary.stated;
+      return s && { min: s.min, max: s.max, currency: s.currency, period: s.period, annualMin: s.annualMin, annualMax: s.annualMax };
+    }
+    case "evidence":
+      return field.top === undefined ? r.evidence : topEvidence(r, field.top);
+  }
+}
+
+/** One record as one JSONL line (with its newline): `id` always; error records whole whatever the projection. */
+export function jsonLine(record: BatchRecord, projection: Projection): string {
+  if ("error" in record || projection === "all") return `${JSON.stringify(record)}\n`;
+  const out: Record<string, unknown> = { id: record.id };
+  for (const field of projection) out[field.name] = projected(record, field);
+  return `${JSON.stringify(out)}\n`;
+}
+
+export const CSV_COLUMNS = [
+  "id",
+  "label",
+  "confidence",
+  "mixed",
+  "level",
+  "level_basis",
+  "band_min",
+  "band_max",
+  "stated_min",
+  "stated_max",
+  "stated_currency",
+  "stated_period",
+  "top_evidence",
+  "error",
+];
+
+function csvCells(record: BatchRecord): unknown[] {
+  if ("error" in record) return [record.id, "", "", "", "", "", "", "", "", "", "", "", "", `${record.error.code}: ${record.error.message}`];
+  const r = record.result;
+  const s = r.salary.stated;
+  return [
+    record.id,
+    r.label,
+    r.confidence,
+    r.mixed,
+    r.seniority.level,
+    r.seniority.basis,
+    r.salary.band?.min ?? "",
+    r.salary.band?.max ?? "",
+    s?.min ?? "",
+    s?.max ?? "",
+    s?.currency ?? "",
+    s?.period ?? "",
+    topTerms(r, 5).join("; "),
+    "",
+  ];
+}
+
+/** One record as one CSV row (with its newline). */
+export function csvLine(record: BatchRecord): string {
+  return stringify([csvCells(record)]);
+}
+
+export function csvHeader(): string {
+  return stringify([CSV_COLUMNS]);
+}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const fixed = (x: number) => x.toFixed(3);
+
+/** One record as the cells of a table row. */
+export function tableRow(record: BatchRecord): string[] {
+  if ("error" in record) return [record.id, "error", "", "", "", "", record.error.message];
+  const r = record.result;
+  return [
+    record.id,
+    r.label,
+    fixed(r.confidence),
+    r.mixed ? "yes" : "",
+    `${r.seniority.level}${r.seniority.basis === "default" ? "*" : ""}`,
+    r.salary.band ? `${r.salary.band.min / 1000}k-${r.salary.band.max / 1000}k` : "",
+    topTerms(r).join(", "),
+  ];
+}
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells
@@ -15,27 +163,14 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
     .trimEnd();
 }
 
-/** A fixed-width table, one row per result. */
-export function table(rows: ReadonlyArray<{ id: string; result?: Classification; error?: string }>): string {
+/** A fixed-width table of `tableRow` rows, under a header. */
+export function table(rows: ReadonlyArray<readonly string[]>): string {
   const header = ["id", "label", "conf", "mixed", "level", "band (USD/yr)", "top evidence"];
-  const body = rows.map(({ id, result, error }) =>
-    result
-      ? [
-          id,
-          result.label,
-          fixed(result.confidence),
-          result.mixed ? "yes" : "",
-          `${result.seniority.level}${result.seniority.basis === "default" ? "*" : ""}`,
-          result.salary.band ? `${result.salary.band.min / 1000}k-${result.salary.band.max / 1000}k` : "",
-          topTerms(result).join(", "),
-        ]
-      : [id, "error", "", "", "", "", error ?? ""],
-  );
-  const widths = header.map((_, i) => Math.min(48, Math.max(...[header, ...body].map((r) => (r[i] ?? "").length))));
+  const widths = header.map((_, i) => Math.min(48, Math.max(...[header, ...rows].map((r) => (r[i] ?? "").length))));
   return (
     [
       pad(header, widths),
-      ...body.map((r) =>
+      ...rows.map((r) =>
         pad(
           r.map((c, i) => (c.length > 48 && i === 0 ? `…${c.slice(-47)}` : c)),
           widths,
@@ -45,23 +180,32 @@ export function table(rows: ReadonlyArray<{ id: string; result?: Classification;
   );
 }
 
-/** The posting text with every evidence span highlighted (ANSI colours when `color`). */
-export function highlight(source: string, result: Classification, field: string, color: boolean): string {
-  const spans = result.evidence
-    .flatMap((e) => e.matches.filter((m) => m.field === field).map((m) => ({ ...m, role: e.role })))
-    .sort((a, b) => a.start - b.start);
+/** The text of a field with every evidence span highlighted (ANSI colours when `color`, else `[text|role]`). */
+export function highlight(text: string, spans: ReadonlyArray<{ start: number; end: number; role: string; negated: boolean }>, color: boolean): string {
   const paint: Record<string, string> = { ml: "\x1b[1;34m", ai: "\x1b[1;35m", neither: "\x1b[1;33m", shared: "\x1b[2m" };
   let out = "";
   let at = 0;
-  for (const s of spans) {
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     if (s.start < at) continue;
-    out += source.slice(at, s.start);
-    const text = source.slice(s.start, s.end);
-    const mark = s.negated ? "~" : "";
-    out += color ? `${s.negated ? "\x1b[9m" : ""}${paint[s.role] ?? ""}${text}\x1b[0m` : `[${mark}${text}|${s.role}]`;
+    out += text.slice(at, s.start);
+    const marked = text.slice(s.start, s.end);
+    out += color ? `${s.negated ? "\x1b[9m" : ""}${paint[s.role] ?? ""}${marked}\x1b[0m` : `[${s.negated ? "~" : ""}${marked}|${s.role}]`;
     at = s.end;
   }
-  return out + source.slice(at);
+  return out + text.slice(at);
+}
+
+/** The head of `explain`: label, scores, seniority, band, stated pay and top evidence. */
+export function explainHeader(result: Result): string[] {
+  const { seniority, salary } = result;
+  return [
+    `label: ${result.label}  confidence ${result.confidence}${result.mixed ? "  (mixed)" : ""}  [${result.reason}]`,
+    `scores: ml ${result.scores.ml}, ai ${result.scores.ai}, neither ${result.scores.neither}`,
+    `seniority: ${seniority.level} (${seniority.basis}${seniority.evidence ? `: "${seniority.evidence.text}"` : ""})`,
+    `band: ${salary.band ? `${salary.band.min}-${salary.band.max} ${salary.band.currency}/year (${salary.band.source})` : "none"}`,
+    `stated pay: ${salary.stated ? `${salary.stated.min}-${salary.stated.max} ${salary.stated.currency}/${salary.stated.period} ("${salary.stated.text}")${salary.comparison ? `, ${salary.comparison} the band` : ""}` : "none"}`,
+    `top evidence: ${topTerms(result, 6).join(", ") || "none"}`,
+  ];
 }
 
 export function evaluationReport(report: EvaluationReport, showWrong: number, gaps?: Record<Label, TermSuggestion[]>): string {
@@ -111,4 +255,88 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
     `summary: accuracy ${pct(report.accuracy)}, macro-F1 ${fixed(report.macroF1)}, ml/ai accuracy ${fixed(report.mlAiAccuracy)}, ECE ${fixed(report.calibration.ece)}, seniority ${fixed(report.seniority.accuracy)}`,
   );
   return lines.join("\n") + "\n";
+}
+
+/** Counts for the summary on stderr; added up from the units' tallies. */
+export interface Tally {
+  total: number;
+  errors: number;
+  readonly labels: Record<string, number>;
+  readonly levels: Record<string, number>;
+}
+
+export function emptyTally(): Tally {
+  return { total: 0, errors: 0, labels: {}, levels: {} };
+}
+
+export function countRecord(tally: Tally, record: BatchRecord): void {
+  tally.total++;
+  if ("error" in record) {
+    tally.errors++;
+    return;
+  }
+  tally.labels[record.result.label] = (tally.labels[record.result.label] ?? 0) + 1;
+  const level = record.result.seniority.level;
+  tally.levels[level] = (tally.levels[level] ?? 0) + 1;
+}
+
+export function addTally(into: Tally, from: Tally): void {
+  into.total += from.total;
+  into.errors += from.errors;
+  for (const [k, v] of Object.entries(from.labels)) into.labels[k] = (into.labels[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(from.levels)) into.levels[k] = (into.levels[k] ?? 0) + v;
+}
+
+/** The run's last line on stderr: counts, rate, skipped files and peak RSS. */
+export function summaryLine(tally: Tally, seconds: number, skipped: number): string {
+  const list = (m: Record<string, number>) =>
+    Object.entries(m)
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ") || "none";
+  const rate = seconds > 0 ? Math.round(tally.total / seconds) : tally.total;
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const skips = skipped > 0 ? `; skipped ${skipped} file(s)` : "";
+  return `role-lens: ${tally.total} posting(s) in ${seconds.toFixed(1)} s (${rate}/s); labels: ${list(tally.labels)}; levels: ${list(tally.levels)}; errors: ${tally.errors}${skips}; peak RSS ${peakMb} MB\n`;
+}
+
+/**
+ * `--timings`: per posting, the microseconds spent reading and parsing, classifying and serializing
+ * (summed over the threads that did it), then the main thread's seconds waiting for results (the
+ * workers' time plus transfer, when it is idle) and writing them.
+ */
+export function timingsLine(ms: { read: number; classify: number; serialize: number; wait: number; write: number }, count: number): string {
+  const per = (x: number) => (count > 0 ? ((x * 1000) / count).toFixed(0) : "0");
+  return `role-lens: per posting: read+parse ${per(ms.read)} µs, classify ${per(ms.classify)} µs, serialize ${per(ms.serialize)} µs; main thread: waiting ${(ms.wait / 1000).toFixed(1)} s, writing ${(ms.write / 1000).toFixed(1)} s\n`;
+}
+
+/**
+ * `lexicon fit`'s figures: the chosen settings, the out-of-fold figures overall and per group (file,
+ * source) with the share of gold-neither postings given an ML/AI label, and the reliability table.
+ */
+export function fitReport(report: FitReport, groups: ReadonlyArray<{ name: string; items: FitReport["outOfFold"] }>): string {
+  const c = report.chosen;
+  const width = Math.max(12, ...groups.map((g) => g.name.length));
+  const row = (name: string, items: FitReport["outOfFold"]) => {
+    const m = labelMetrics(items);
+    const neither = items.filter((i) => i.gold === "neither");
+    const wrong = neither.filter((i) => i.predicted !== "neither").length;
+    const share = neither.length === 0 ? "-" : `${wrong}/${neither.length} (${pct(wrong / neither.length)})`;
+    return `${name.padEnd(width)} ${String(items.length).padStart(8)}  ${fixed(m.accuracy).padEnd(8)}  ${fixed(m.macroF1).padEnd(8)}  ${fixed(m.perClass.neither.recall).padEnd(14)}  ${fixed(m.mlAiAccuracy).padEnd(9)}  ${fixed(m.calibration.ece).padEnd(6)}  ${share}`;
+  };
+  const reliability = report.crossValidated.calibration.bins
+    .filter((b) => b.count > 0)
+    .map((b) => `  [${b.from.toFixed(1)}, ${b.to.toFixed(1)}): ${String(b.count).padStart(4)}  ${fixed(b.meanConfidence)}  ${fixed(b.accuracy)}`);
+  // The figures by group come last, where a reader of the tail of the output finds them.
+  return `${[
+    `fitted on ${report.count} labelled postings; ${report.folds}-fold cross-validation, folds grouped by company`,
+    `chosen: context ${c.attribution.context}, title qualifier ${c.attribution.titleQualifier}, other-role title ${c.attribution.otherRoleTitle}, repeat decay ${c.repeatDecay}, L2 ${c.l2}, min body evidence ${c.minBodyEvidence}, temperature ${c.temperature}`,
+    "",
+    "reliability out of fold (confidence bin: count, mean confidence, accuracy)",
+    ...reliability,
+    "",
+    `${"out of fold".padEnd(width)} postings  accuracy  macro-F1  neither recall  ml/ai acc  ECE     neither→ml/ai`,
+    row("all", report.outOfFold),
+    ...groups.map((g) => row(g.name, g.items)),
+  ].join("\n")}\n`;
 }

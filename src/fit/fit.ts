@@ -29,6 +29,8 @@ export interface FitExample {
   readonly label: "ml" | "ai" | "neither";
   /** Postings of one group (a company) are never split across folds. */
   readonly group: string;
+  /** Where the posting comes from (a job board, a feed), for figures by source; optional. */
+  readonly source?: string | undefined;
 }
 
 export interface FitOptions {
@@ -314,9 +316,11 @@ export function fitLexicon(lexicon: unknown, data: readonly FitExample[], option
     multiRoleConfidence,
   };
   const crossValidated = labelMetrics(outOfFold);
+  // The input document with its numbers replaced, so its shape (key order, defaults left out) stays the author's.
+  const source = (typeof lexicon === "string" ? JSON.parse(lexicon) : structuredClone(lexicon)) as LexiconInput;
   const document: LexiconInput = {
-    ...base,
-    entries: base.entries.map((e, i) => (e.role === "shared" ? e : { ...e, prior: e.prior ?? e.weight, weight: round3(final.weights[i]!) })),
+    ...source,
+    entries: source.entries.map((e, i) => (e.role === "shared" ? e : { ...e, prior: e.prior ?? e.weight, weight: round3(final.weights[i]!) })),
     attributionWeights: chosen.attribution,
     decision,
     fit: {

@@ -40,7 +40,7 @@ export function parseLabelled(text: string, file: string): FitExample[] {
       ...(title === undefined ? {} : { title }),
       ...(field("html") !== undefined ? { html: field("html") } : body !== undefined ? { text: body } : {}),
     };
-    out.push({ posting, label: label as FitExample["label"], group: field("company") ?? field("source") ?? id });
+    out.push({ posting, label: label as FitExample["label"], group: field("company") ?? field("source") ?? id, source: field("source") });
   }
   return out;
 }

@@ -1,18 +1,25 @@
-import { type BatchRecord, classifyItems, classifyMany, type ClassifyManyOptions } from "../batch/classify-many.js";
-import type { BatchItem } from "../batch/pool.js";
-import { DEFAULT_FIELDS, describeOrigin, type FieldMapping, type InputRecord, readInputs, recordFromObject } from "../batch/readers.js";
-import { createClassifier } from "../classifier.js";
-import { RoleLensError } from "../errors.js";
+import { type BatchRecord, classifyMany, type ClassifyManyOptions } from "../batch/classify-many.js";
+import { type ClassifyFn, classifyRecord } from "../batch/record.js";
+import { createClassifier, type ClassifierOptions } from "../classifier.js";
+import { type PlanNotes, planUnits } from "../cli/inputs.js";
+import { LineSplitter } from "../cli/lines.js";
+import { DEFAULT_FIELDS, describeOrigin, type FieldMapping, type RecordOrigin, recordFromObject, tooLarge } from "../cli/records.js";
+import { readRange, readUnit, type Unit } from "../cli/units.js";
+import { DEFAULT_MAX_INPUT_LENGTH } from "../posting.js";
 import type { LabelledPosting } from "../eval/evaluate.js";
 import type { Posting } from "../posting.js";
 import type { ReportRecord } from "./aggregate.js";
 import { isBatchRecord, parseRecord } from "./records.js";
 
-export interface ReportInputOptions extends ClassifyManyOptions {
+export interface ReportInputOptions extends Omit<ClassifierOptions, "maxInputLength"> {
   /** Which record fields hold the id, title and body (as `role-lens classify --id-field …`). */
   readonly fields?: FieldMapping;
   /** Read for the input `-` (and when there are no inputs); defaults to process.stdin. */
   readonly stdin?: NodeJS.ReadableStream;
+  /** The largest record read, in bytes (as `role-lens classify --max-length`). */
+  readonly maxLength?: number;
+  /** Where files skipped, inputs that held nothing and unreadable inputs are listed, for the caller to say. */
+  readonly notes?: PlanNotes;
 }
 
 type Gold = LabelledPosting["label"];
@@ -47,53 +54,81 @@ export function classifyForReport(
   return withGold(classifyMany(remember(), options), gold);
 }
 
-const failed = (id: string, message: string): BatchItem => ({ failed: { id, index: 0, error: { code: "RECORD_INVALID", message } } });
+/** A batch error record for a line or file that could not be read. */
+const errorOf = (id: string, index: number, message: string, code = "RECORD_INVALID"): ReportRecord => ({ id, index, error: { code, message } });
 
-/** One input record as a batch item: a posting to classify, or a record that is already final (a result read back, or an error). */
-function itemFor(input: InputRecord, index: number, gold: Map<number, Gold>, fields: FieldMapping): BatchItem {
-  const where = describeOrigin(input.origin);
-  if (input.ok === true) return { posting: input.posting };
-  if (input.ok === false) return failed(input.id ?? where, `${where}: ${input.message}`);
+/** One JSON line: a result passed through (renumbered), or a posting classified with its `label` as gold, or an error record. */
+function lineRecord(classifier: ClassifyFn, text: string, origin: RecordOrigin, index: number, fields: FieldMapping): ReportRecord {
+  const where = describeOrigin(origin);
   let value: unknown;
   try {
-    value = JSON.parse(input.line);
+    value = JSON.parse(text);
   } catch (error) {
-    return failed(where, `${where}: malformed JSON: ${(error as Error).message}`);
+    return errorOf(where, index, `${where}: malformed JSON: ${(error as Error).message}`);
   }
   if (isBatchRecord(value)) {
     try {
-      // A result read back passes through untouched (its gold label with it); only its index is renumbered.
-      return { failed: parseRecord(value, where) };
+      return { ...parseRecord(value, where), index };
     } catch (error) {
-      return failed(where, (error as Error).message);
+      return errorOf(where, index, (error as Error).message);
     }
   }
-  const read = recordFromObject(value, fields, input.origin);
-  if (!read.ok) return failed(read.id ?? where, `${where}: ${read.message}`);
+  const read = recordFromObject(value, fields, origin);
+  if (read.kind !== "posting") return errorOf(read.id ?? where, index, `${where}: ${read.message}`, read.code);
+  const record = classifyRecord(classifier, read.posting, index);
   const label = (value as { label?: unknown }).label;
-  if (GOLD.has(label)) gold.set(index, label as Gold);
-  return { posting: read.posting };
+  return GOLD.has(label) ? { ...record, gold: label as Gold } : record;
+}
+
+/** The raw lines of a JSON-lines unit (a byte range of a file, or lines of stdin), or undefined for other units. */
+function* rawLines(unit: Unit, maxLength: number): Generator<{ text: string; origin: RecordOrigin } | { oversized: number; origin: RecordOrigin }> {
+  if (unit.kind === "lines") {
+    for (const line of unit.lines) yield { text: line.text, origin: { file: unit.file, line: line.number } };
+    return;
+  }
+  if (unit.kind !== "range") return;
+  const splitter = new LineSplitter(maxLength, unit.firstLine);
+  const lines = splitter.end(splitter.push(readRange(unit.file, unit.start, unit.end)));
+  for (const line of lines) {
+    const origin = { file: unit.file, line: line.number };
+    yield "oversized" in line ? { oversized: line.oversized, origin } : { text: line.text, origin };
+  }
 }
 
 /**
- * The records a report reads from files, directories or `-` (stdin), in input order: JSONL lines
- * that are classification records (`role-lens classify` output, optionally with `gold`) pass
- * through; postings (JSONL, CSV, .txt/.md/.html) are classified, a JSONL posting's `label`
- * (ml | ai | neither, as in `role-lens eval`) becoming its gold label; unreadable input becomes an
- * error record. Memory stays bounded: gold labels wait only while their posting is in flight.
- * Throws `RoleLensError` USAGE for a bad `concurrency`, `LexiconError` for a bad lexicon.
+ * The records a report reads from files, directories or `-` (stdin), in input order, chosen as
+ * `role-lens classify` chooses them: JSONL lines that are classification records (`role-lens
+ * classify --fields all` output, optionally with `gold`) pass through; postings (JSONL, CSV,
+ * .txt/.md/.html) are classified on this thread, a JSONL posting's `label` (ml | ai | neither, as in
+ * `role-lens eval`) becoming its gold label; unreadable input becomes an error record. For a large
+ * job board, classify with `--jobs` first and report on its results. Memory stays bounded.
+ * Throws `LexiconError` for a bad lexicon.
  */
 export async function* reportRecordsFromInputs(inputs: readonly string[], options: ReportInputOptions = {}): AsyncGenerator<ReportRecord> {
-  const { fields = DEFAULT_FIELDS, stdin = process.stdin, concurrency = 1, workerHeapMb, ...classifierOptions } = options;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RoleLensError("USAGE", `concurrency must be a whole number ≥ 1, got ${concurrency}`);
-  const gold = new Map<number, Gold>();
-  async function* items(): AsyncGenerator<BatchItem> {
-    let index = 0;
-    for await (const input of readInputs(inputs, fields, stdin, false)) yield itemFor(input, index++, gold, fields);
+  const {
+    fields = DEFAULT_FIELDS,
+    stdin = process.stdin,
+    maxLength = DEFAULT_MAX_INPUT_LENGTH,
+    notes = { skipped: [], empty: [], unreadable: [] },
+    ...classifierOptions
+  } = options;
+  const classifier = createClassifier({ ...classifierOptions, maxInputLength: maxLength });
+  let index = 0;
+  for await (const unit of planUnits(inputs, { fields, maxLength, stdin, notes })) {
+    if (unit.kind === "lines" || unit.kind === "range") {
+      for (const line of rawLines(unit, maxLength)) {
+        const where = describeOrigin(line.origin);
+        yield "oversized" in line
+          ? errorOf(where, index++, `${where}: ${tooLarge(line.oversized, maxLength)}`, "INPUT_TOO_LARGE")
+          : lineRecord(classifier, line.text, line.origin, index++, fields);
+      }
+      continue;
+    }
+    for (const read of readUnit({ fields, maxLength }, unit)) {
+      const where = describeOrigin(read.origin);
+      yield read.kind === "posting"
+        ? classifyRecord(classifier, read.posting, index++)
+        : errorOf(read.id ?? where, index++, `${where}: ${read.message}`, read.code);
+    }
   }
-  const records =
-    concurrency === 1
-      ? classifyItems(items(), createClassifier(classifierOptions), fields)
-      : (await import("../batch/pool.js")).classifyOnWorkers(items(), concurrency, classifierOptions, fields, workerHeapMb);
-  yield* withGold(records, gold);
 }

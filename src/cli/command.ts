@@ -1,0 +1,59 @@
+/*
+ * A command is data: its name, what it does, its options (each with its help line), and `run`.
+ * The parser and the help text are both generated from the options, so they cannot disagree.
+ */
+import { parseArgs } from "node:util";
+import type { CliIo, ExitCode } from "./io.js";
+
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  /** The value's placeholder in the help, e.g. `FILE` or `N`. */
+  readonly value?: string;
+  /** Shown in the help and applied when the option is absent. */
+  readonly default?: string;
+  readonly help: string;
+}
+
+/** Parsed option values, by option name. */
+export type OptionValues = Readonly<Record<string, string | boolean | undefined>>;
+
+export interface Command {
+  readonly name: string;
+  /** The command's arguments after its name, for the usage line, e.g. `<file> [options]`. */
+  readonly args: string;
+  /** One line for the main help. */
+  readonly summary: string;
+  /** A paragraph for the command's own help. */
+  readonly description: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  run(values: OptionValues, positionals: string[], io: CliIo): Promise<ExitCode>;
+}
+
+/** `--lexicon FILE`, accepted by every command. */
+export const LEXICON_OPTION: OptionSpec = { type: "string", value: "FILE", help: "use a custom lexicon instead of the bundled one" };
+
+/** Parses `args` against the command's options; throws node's ERR_PARSE_ARGS_* errors on bad flags. */
+export function parseCommandArgs(command: Command, args: string[]): { values: OptionValues; positionals: string[] } {
+  const options = Object.fromEntries(
+    Object.entries(command.options).map(([name, spec]) => [
+      name,
+      spec.default === undefined ? { type: spec.type } : { type: spec.type, default: spec.default },
+    ]),
+  ) as Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options, strict: true });
+  return { values: values as OptionValues, positionals };
+}
+
+/** The command's help: usage, description and one line per option. */
+export function commandHelp(command: Command): string {
+  const flags = Object.entries(command.options).map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ""}`, spec] as const);
+  const width = Math.max(...flags.map(([flag]) => flag.length)) + 2;
+  const lines = flags.map(([flag, spec]) => `  ${flag.padEnd(width)}${spec.help}${spec.default === undefined ? "" : ` (default ${spec.default})`}`);
+  return `usage: role-lens ${command.name} ${command.args}\n\n${command.description}\n\noptions:\n${lines.join("\n")}\n  --help${" ".repeat(width - 6)}this help\n`;
+}
+
+/** A string option's value (parseArgs guarantees the type from the spec). */
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
+}

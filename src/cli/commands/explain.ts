@@ -1,0 +1,71 @@
+import { createClassifier } from "../../classifier.js";
+import { normalizeHtml } from "../../pipeline/01-normalize.js";
+import { DEFAULT_MAX_INPUT_LENGTH } from "../../posting.js";
+import type { Classification, Field } from "../../result.js";
+import { type Command, LEXICON_OPTION, stringOption } from "../command.js";
+import { explainHeader, highlight } from "../format.js";
+import { firstPosting } from "../inputs.js";
+import { readJson, UsageError } from "../io.js";
+import { DEFAULT_FIELDS, describeOrigin } from "../records.js";
+
+type Marked = { start: number; end: number; role: string; negated: boolean };
+
+function spansIn(result: Classification, field: Field): Marked[] {
+  return result.evidence.flatMap((e) =>
+    e.matches.filter((m) => m.field === field).map((m) => ({ start: m.start, end: m.end, role: e.role, negated: m.negated })),
+  );
+}
+
+/**
+ * An HTML body as its readable text (what the stages read: no tags, no script or style), with the
+ * evidence spans, which point into the HTML, moved onto that text.
+ */
+function readable(html: string, spans: readonly Marked[]): { text: string; spans: Marked[] } {
+  const norm = normalizeHtml(html);
+  // Where each text character came from in the HTML: non-decreasing, so a span maps by search.
+  const from = Array.from({ length: norm.text.length }, (_, t) => norm.toSource(t, t + 1).start);
+  const firstAtOrAfter = (source: number) => {
+    let lo = 0;
+    let hi = from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid]! < source) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { text: norm.text, spans: spans.map((s) => ({ ...s, start: firstAtOrAfter(s.start), end: firstAtOrAfter(s.end) })) };
+}
+
+export const explainCommand: Command = {
+  name: "explain",
+  args: "<file> [options]",
+  summary: "one posting with its evidence highlighted",
+  description: `Classifies one posting (.txt, .md, .html, or the first record of a .jsonl or .csv) and prints its
+text with the evidence highlighted: ML evidence in blue, AI in magenta, other roles in yellow,
+negated struck out ([text|role] without colour). HTML is shown as its readable text.`,
+  options: {
+    "no-color": { type: "boolean", help: "no ANSI colours, even on a terminal" },
+    lexicon: LEXICON_OPTION,
+  },
+  async run(values, positionals, io) {
+    const [file] = positionals;
+    if (file === undefined) throw new UsageError("explain needs a file");
+    const lexiconPath = stringOption(values, "lexicon");
+    const classifier = createClassifier(lexiconPath === undefined ? {} : { lexicon: await readJson(lexiconPath) });
+    const read = await firstPosting(file, DEFAULT_FIELDS, DEFAULT_MAX_INPUT_LENGTH, io.stdin);
+    if (read === undefined) throw new UsageError(`${file} holds no posting`);
+    if (read.kind === "failed") throw new UsageError(`${describeOrigin(read.origin)}: ${read.message}`);
+    const { posting } = read;
+    const result = classifier.classify(posting);
+    const color = io.color && values["no-color"] !== true;
+    const out = [...explainHeader(result), ""];
+    if (posting.title !== undefined) out.push(highlight(posting.title, spansIn(result, "title"), color), "");
+    if (posting.html !== undefined) {
+      const body = readable(posting.html, spansIn(result, "html"));
+      out.push(highlight(body.text, body.spans, color));
+    } else out.push(highlight(posting.text ?? "", spansIn(result, "text"), color));
+    io.stdout.write(`${out.join("\n")}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,114 @@
+/*
+ * Input records: where a record came from, which of its fields hold the id, title and body (names
+ * matched ignoring case, with the usual aliases), and the posting it holds or why it holds none.
+ */
+import { postingId } from "../batch/record.js";
+import type { Posting } from "../posting.js";
+
+/** Where a record came from, for error records: the file and its line (JSONL), row (CSV) or none (whole file). */
+export interface RecordOrigin {
+  readonly file: string;
+  readonly line?: number;
+  readonly row?: number;
+}
+
+/** "file:line", "file row N", or "file". */
+export function describeOrigin(origin: RecordOrigin): string {
+  if (origin.line !== undefined) return `${origin.file}:${origin.line}`;
+  if (origin.row !== undefined) return `${origin.file} row ${origin.row}`;
+  return origin.file;
+}
+
+/** Field names tried in order for each part of a record, matched ignoring case. */
+export interface FieldMapping {
+  readonly id: readonly string[];
+  readonly title: readonly string[];
+  /** Body fields tried in order; a field named `html` is read as HTML. */
+  readonly text: readonly string[];
+}
+
+export const DEFAULT_FIELDS: FieldMapping = {
+  id: ["id"],
+  title: ["title"],
+  text: ["text", "description", "job_description", "body", "html"],
+};
+
+/** A record that has been read: a posting, or why there is none (with its error code). */
+export type ReadRecord =
+  | { readonly kind: "posting"; readonly origin: RecordOrigin; readonly posting: Exclude<Posting, string> }
+  | {
+      readonly kind: "failed";
+      readonly origin: RecordOrigin;
+      readonly id: string | undefined;
+      readonly code: "RECORD_INVALID" | "INPUT_TOO_LARGE";
+      readonly message: string;
+    };
+
+export function failed(
+  origin: RecordOrigin,
+  id: string | undefined,
+  message: string,
+  code: "RECORD_INVALID" | "INPUT_TOO_LARGE" = "RECORD_INVALID",
+): ReadRecord {
+  return { kind: "failed", origin, id, code, message };
+}
+
+/** The key of `record` that `names` picks: the first name present exactly, else ignoring case. */
+function keyFor(record: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (const name of names) if (typeof record[name] === "string" || typeof record[name] === "number") return name;
+  const keys = Object.keys(record);
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    const key = keys.find((k) => k.toLowerCase() === lower && (typeof record[k] === "string" || typeof record[k] === "number"));
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
+
+/** The id of a record (a JSON object, or a CSV row keyed by its header), read by the mapping's id names. */
+export function recordId(record: Record<string, unknown>, fields: FieldMapping): string | undefined {
+  const key = keyFor(record, fields.id);
+  return key === undefined ? undefined : postingId(record, key);
+}
+
+/** A JSON object or CSV row as a record. An empty posting (no text in title or body) is an error record. */
+export function recordFromObject(value: unknown, fields: FieldMapping, origin: RecordOrigin): ReadRecord {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return failed(origin, undefined, "a record must be a JSON object");
+  const record = value as Record<string, unknown>;
+  const id = recordId(record, fields);
+  const titleKey = keyFor(record, fields.title);
+  const title = titleKey === undefined ? undefined : record[titleKey];
+  const bodyKey = fields.text.map((name) => keyFor(record, [name])).find((key) => key !== undefined && typeof record[key] === "string");
+  if (bodyKey === undefined && typeof title !== "string") {
+    const found = Object.keys(record).join(", ") || "none";
+    return failed(origin, id, `no ${[...fields.title, ...fields.text].join(", ")} field with text (fields found: ${found})`);
+  }
+  const body = bodyKey === undefined ? undefined : (record[bodyKey] as string);
+  if ((typeof title !== "string" || title.trim() === "") && (body === undefined || body.trim() === "")) {
+    return failed(origin, id, "empty posting: no text in its title or body");
+  }
+  const posting: { id?: string; title?: string; text?: string; html?: string } = {};
+  if (id !== undefined) posting.id = id;
+  if (typeof title === "string") posting.title = title;
+  if (body !== undefined) {
+    if (bodyKey?.toLowerCase() === "html") posting.html = body;
+    else posting.text = body;
+  }
+  return { kind: "posting", origin, posting };
+}
+
+/** One JSONL line as a record: the posting it holds, or why it holds none. */
+export function parseJsonLine(raw: string, fields: FieldMapping, origin: RecordOrigin): ReadRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return failed(origin, undefined, `malformed JSON: ${(error as Error).message}`);
+  }
+  return recordFromObject(value, fields, origin);
+}
+
+/** The message of a record refused for its size, naming the flag that raises the limit. */
+export function tooLarge(bytes: number, maxLength: number, what = "record"): string {
+  return `${what} is ${bytes} bytes, over the limit of ${maxLength} (raise it with --max-length)`;
+}
