@@ -2,7 +2,6 @@ import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { commandHelp } from "../src/cli/command.js";
@@ -11,18 +10,10 @@ import { evalCommand } from "../src/cli/commands/eval.js";
 import { explainCommand } from "../src/cli/commands/explain.js";
 import { lexiconCommand } from "../src/cli/commands/lexicon.js";
 import { LineSplitter } from "../src/cli/lines.js";
-import { runCli } from "../src/cli/main.js";
+import { runInProcess } from "./support/cli.js";
 
 async function cli(args: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([stdin]),
-    color: false,
-    interrupted: () => false,
-  });
+  const { code, stdout, stderr } = await runInProcess(args, stdin);
   const records = stdout.startsWith("{")
     ? stdout
         .split("\n")

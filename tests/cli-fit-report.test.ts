@@ -1,23 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/main.js";
+import { runInProcess } from "./support/cli.js";
 import { loadLexicon } from "../src/lexicon/load.js";
 
-async function cli(args: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([stdin]),
-    color: false,
-    interrupted: () => false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runInProcess;
 
 const tmp = mkdtempSync(join(tmpdir(), "role-lens-fit-"));
 

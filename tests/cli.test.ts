@@ -2,23 +2,11 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/main.js";
+import { runInProcess } from "./support/cli.js";
 
-async function cli(args: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([stdin]),
-    color: false,
-    interrupted: () => false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runInProcess;
 
 const tmp = mkdtempSync(join(tmpdir(), "role-lens-"));
 const fixtures = new URL("../fixtures/postings/", import.meta.url).pathname;

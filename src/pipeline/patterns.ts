@@ -383,6 +383,7 @@ export const ROLE_NOUNS: readonly string[] = [
   "consultant",
   "specialist",
   "director",
+  "head",
   "head of",
   "vp",
   "vice president",

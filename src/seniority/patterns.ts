@@ -3,6 +3,9 @@
  * All run on lowercased text. Every pattern is exported, so tests/regex-safety.test.ts checks it.
  */
 
+// Words that name a role in a title: the part that holds one is the role's own, the others qualify it.
+// One table for the library: the attribution stage reads titles by the same nouns.
+import { ROLE_NOUNS } from "../pipeline/patterns.js";
 import { escapeLiteral, literalAlternation } from "../literal-pattern.js";
 
 /** A seniority level, lowest first. */
@@ -69,26 +72,6 @@ export const BODY_MARKERS: readonly string[] = [
   "intern",
 ];
 
-/** Words that name a role in a title: the part that holds one is the role's own; the others qualify it. */
-export const ROLE_NOUNS: readonly string[] = [
-  "engineer",
-  "developer",
-  "scientist",
-  "researcher",
-  "architect",
-  "intern",
-  "analyst",
-  "manager",
-  "specialist",
-  "consultant",
-  "programmer",
-  "trainee",
-  "apprentice",
-  "director",
-  "head",
-  "sre",
-  "mle",
-];
 /** Words that make a title qualifier the name of a group, team or product: a marker before them is part of that name. */
 export const GROUP_NOUNS: readonly string[] = [
   "group",

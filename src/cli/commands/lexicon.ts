@@ -28,7 +28,7 @@ fit:      learns the lexicon's numbers (entry weights, attribution weights, the 
   },
   async run(values, positionals, io) {
     const [action, file] = positionals;
-    if (action === "fit") return fit(values, positionals.slice(1), io);
+    if (action === "fit") return fitLabelled(values, positionals.slice(1), io);
     if ((action !== "validate" && action !== "expand") || file === undefined) {
       throw new UsageError(`lexicon needs validate, expand or fit and a file: role-lens lexicon ${lexiconCommand.args}`);
     }
@@ -55,7 +55,7 @@ fit:      learns the lexicon's numbers (entry weights, attribution weights, the 
 };
 
 /** `lexicon fit`: cross-validated figures of fitting the lexicon on labelled files, and with --write the fitted lexicon. */
-async function fit(values: OptionValues, files: readonly string[], io: CliIo): Promise<ExitCode> {
+async function fitLabelled(values: OptionValues, files: readonly string[], io: CliIo): Promise<ExitCode> {
   if (files.length === 0) throw new UsageError("lexicon fit needs one or more labelled .jsonl files");
   const lexiconPath = stringOption(values, "lexicon");
   if (values["write"] === true && lexiconPath === undefined) throw new UsageError("lexicon fit --write needs --lexicon FILE: the file to rewrite");
