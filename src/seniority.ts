@@ -1,3 +1,4 @@
+import type { LevelBasis } from "./vocabulary.js";
 import {
   BODY_SENIORITY,
   DURATION_BEFORE,
@@ -23,12 +24,7 @@ import {
 
 export type { Level } from "./seniority/patterns.js";
 
-/**
- * How the level was decided, strongest first: a marker in the title ("Senior", "Staff", "II"), a
- * marker where the body names the hire ("we are seeking a Senior AI Developer"), the years of
- * experience the posting requires, or the default. The title wins over years, as in the codebook.
- */
-export type LevelBasis = "title" | "body" | "years" | "default";
+export type { LevelBasis };
 
 /** Lowercased text and the part of it to read. */
 export interface TextRange {

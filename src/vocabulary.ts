@@ -31,7 +31,11 @@ export type EntryScope = (typeof ENTRY_SCOPES)[number];
 export const LEVELS = ["junior", "mid", "senior", "staff"] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** How the level was decided, strongest first. */
+/**
+ * How the level was decided, strongest first: a marker in the title ("Senior", "Staff", "II"), a
+ * marker where the body names the hire ("we are seeking a Senior AI Developer"), the years of
+ * experience the posting requires, or the default. The title wins over years, as in the codebook.
+ */
 export const LEVEL_BASES = ["title", "body", "years", "default"] as const;
 export type LevelBasis = (typeof LEVEL_BASES)[number];
 

@@ -9,7 +9,9 @@ import { ROLE_NOUNS } from "../pipeline/patterns.js";
 import { escapeLiteral, literalAlternation } from "../literal-pattern.js";
 
 /** A seniority level, lowest first. */
-export type Level = "junior" | "mid" | "senior" | "staff";
+import type { Level } from "../vocabulary.js";
+
+export type { Level };
 
 /**
  * Seniority markers, lowercased, to the level they name. Read as whole words in a title (see
