@@ -1,3 +1,4 @@
+import type { FieldValue } from "./pipeline/field.js";
 import type { LevelBasis } from "./vocabulary.js";
 import {
   BODY_SENIORITY,
@@ -26,23 +27,14 @@ export type { Level } from "./seniority/patterns.js";
 
 export type { LevelBasis };
 
-/** Lowercased text and the part of it to read. */
-export interface TextRange {
-  readonly lower: string;
-  readonly from: number;
-  readonly to: number;
-}
+/** The part of a field value seniority reads: its lowercased normalized text and the part [from, to) it covers (see pipeline/field.ts). */
+type TextRange = Pick<FieldValue, "from" | "to"> & { readonly norm: Pick<FieldValue["norm"], "lower"> };
 
-/** A section of the body, in the same offsets as the body's TextRange (see pipeline/02-segment.ts). */
+/** A section of the body, in the body's normalized offsets (see pipeline/02-segment.ts). */
 export interface SectionSpan {
   readonly kind: string;
   readonly start: number;
   readonly end: number;
-}
-
-/** The body, with its sections when known: they decide which years figure counts when several are stated. */
-export interface BodyRange extends TextRange {
-  readonly sections?: readonly SectionSpan[];
 }
 
 export interface SeniorityFinding {
@@ -96,7 +88,7 @@ function tierAt(sections: readonly SectionSpan[] | undefined, at: number): numbe
  */
 function requiredYears(body: TextRange, sections: readonly SectionSpan[] | undefined): { years: number; start: number; end: number } | undefined {
   let best: { years: number; start: number; end: number; tier: number } | undefined;
-  const lower = body.lower;
+  const lower = body.norm.lower;
   YEAR_WORD.lastIndex = body.from;
   for (let w = YEAR_WORD.exec(lower); w !== null && w.index < body.to; w = YEAR_WORD.exec(lower)) {
     const end = w.index + w[0].length;
@@ -124,7 +116,7 @@ function requiredYears(body: TextRange, sections: readonly SectionSpan[] | undef
 }
 
 function bodyMarker(body: TextRange): { level: Level; start: number; end: number } | undefined {
-  const text = body.lower.slice(body.from, Math.min(body.to, body.from + BODY_MARKER_REACH));
+  const text = body.norm.lower.slice(body.from, Math.min(body.to, body.from + BODY_MARKER_REACH));
   BODY_SENIORITY.lastIndex = 0;
   const m = BODY_SENIORITY.exec(text);
   const marker = m?.groups?.marker;
@@ -163,7 +155,7 @@ function landmarks(part: string): { of: number; lastGroup: number } {
  * that count, the strongest (staff, senior, junior, mid) decides.
  */
 function titleMarker(title: TextRange): { level: Level; start: number; end: number } | undefined {
-  const text = title.lower.slice(title.from, title.to);
+  const text = title.norm.lower.slice(title.from, title.to);
   const parts: Array<{ start: number; end: number }> = [];
   let at = 0;
   TITLE_SEPARATOR.lastIndex = 0;
@@ -199,11 +191,11 @@ function titleMarker(title: TextRange): { level: Level; start: number; end: numb
 
 /**
  * The posting's level: a title marker, else a marker where the body names the hire, else the years
- * required, else DEFAULT_LEVEL. `body.sections` (optional, in the body's offsets) decides which years
- * figure counts when several are stated; without them every figure is in one tier and the largest counts.
+ * required, else DEFAULT_LEVEL. `sections` (optional, in the body's offsets) decide which years figure
+ * counts when several are stated; without them every figure is in one tier and the largest counts.
  */
-export function detectSeniority(title: TextRange | undefined, body: BodyRange): SeniorityFinding {
-  const years = requiredYears(body, body.sections);
+export function detectSeniority(title: TextRange | undefined, body: TextRange, sections?: readonly SectionSpan[]): SeniorityFinding {
+  const years = requiredYears(body, sections);
   const yearsRequired = years?.years ?? null;
   const marker = title ? titleMarker(title) : undefined;
   if (marker) return { level: marker.level, basis: "title", at: { in: "title", start: marker.start, end: marker.end }, yearsRequired };

@@ -4,18 +4,16 @@
  * default), with the deciding marker as a span of the original input.
  */
 import type { SeniorityResult } from "../result.js";
-import { detectSeniority, type TextRange } from "../seniority.js";
+import { detectSeniority } from "../seniority.js";
 import type { Section } from "./02-segment.js";
-import { spanOf, valueFor, type FieldValue, type PostingFields } from "./field.js";
-
-const rangeOf = (value: FieldValue): TextRange => ({ lower: value.norm.lower, from: value.from, to: value.to });
+import { spanOf, valueFor, type PostingFields } from "./field.js";
 
 /**
  * Stage 7: the level, how it was decided, its evidence span (null for the default) and the years the
  * posting requires. The body's sections say which stated years are requirements (see seniority.ts).
  */
 export function seniority(fields: PostingFields, sections: readonly Section[]): SeniorityResult {
-  const found = detectSeniority(fields.title && rangeOf(fields.title), { ...rangeOf(fields.body), sections });
+  const found = detectSeniority(fields.title, fields.body, sections);
   const at = found.at;
   return {
     level: found.level,
