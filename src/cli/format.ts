@@ -20,7 +20,22 @@ export type OutputFormat = "jsonl" | "csv" | "table";
 export type Projection = "all" | readonly ProjectedField[];
 export type ProjectedField = { readonly name: Exclude<FieldName, "evidence">; readonly top?: never } | { readonly name: "evidence"; readonly top?: number };
 
-const FIELD_NAMES = ["index", "label", "confidence", "mixed", "reason", "scores", "level", "seniority", "band", "stated", "salary", "evidence"] as const;
+const FIELD_NAMES = [
+  "index",
+  "label",
+  "confidence",
+  "mixed",
+  "reason",
+  "scores",
+  "multiRole",
+  "roles",
+  "level",
+  "seniority",
+  "band",
+  "stated",
+  "salary",
+  "evidence",
+] as const;
 type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The default `--fields`: what most uses read, about a tenth of the full result's size. */
@@ -66,6 +81,8 @@ function projected(record: BatchRecord & { result: Result }, field: ProjectedFie
     case "mixed":
     case "reason":
     case "scores":
+    case "multiRole":
+    case "roles":
     case "seniority":
     case "salary":
       return r[field.name];
@@ -213,7 +230,8 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
   lines.push(`postings: ${report.count}`);
   lines.push(`accuracy: ${fixed(report.accuracy)}   macro-F1: ${fixed(report.macroF1)}   ml/ai accuracy: ${fixed(report.mlAiAccuracy)}`);
   lines.push(`calibration: ECE ${fixed(report.calibration.ece)}`);
-  lines.push(`seniority accuracy (gold level stated): ${fixed(report.seniority.accuracy)} on ${report.seniority.count}`);
+  const seniority = report.seniority.count === 0 ? "n/a (no gold level stated)" : fixed(report.seniority.accuracy);
+  lines.push(`seniority accuracy (gold level stated): ${seniority} on ${report.seniority.count}`);
   lines.push(`mixed: gold ${report.mixed.goldMixed}, predicted ${report.mixed.predictedMixed}, agreement ${fixed(report.mixed.agreement)}`);
   lines.push("");
   lines.push("class          precision  recall  f1     support");
@@ -252,7 +270,7 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
   }
   lines.push("");
   lines.push(
-    `summary: accuracy ${pct(report.accuracy)}, macro-F1 ${fixed(report.macroF1)}, ml/ai accuracy ${fixed(report.mlAiAccuracy)}, ECE ${fixed(report.calibration.ece)}, seniority ${fixed(report.seniority.accuracy)}`,
+    `summary: accuracy ${pct(report.accuracy)}, macro-F1 ${fixed(report.macroF1)}, ml/ai accuracy ${fixed(report.mlAiAccuracy)}, ECE ${fixed(report.calibration.ece)}, seniority ${seniority}`,
   );
   return lines.join("\n") + "\n";
 }

@@ -191,9 +191,13 @@ function goldenMin(f: (x: number) => number, lo: number, hi: number, steps: numb
   return (lo + hi) / 2;
 }
 
+/** The lowest temperature a fit may choose (see fitTemperature). */
+const MIN_TEMPERATURE = 0.5;
+
 /** The temperature that minimizes the log-loss of the logits' own labels, by golden-section search. */
 function fitTemperature(items: ReadonlyArray<{ z: readonly number[]; gold: number }>): number {
-  return goldenMin((t) => items.reduce((s, { z, gold }) => s - Math.log(Math.max(1e-12, softmaxAt(z, t)[gold]!)), 0), 0.05, 20, 80);
+  // Bounded away from 0: on a few postings that a fit separates perfectly, log-loss would drive it to 0 and every confidence to 0.99.
+  return goldenMin((t) => items.reduce((s, { z, gold }) => s - Math.log(Math.max(1e-12, softmaxAt(z, t)[gold]!)), 0), MIN_TEMPERATURE, 20, 80);
 }
 
 /**

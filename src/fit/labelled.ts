@@ -1,7 +1,8 @@
 import { InputError } from "../errors.js";
 import type { FitExample } from "./fit.js";
 
-const LABELS = new Set(["ml", "ai", "neither"]);
+/** Gold labels as the labelled files spell them, and as results do: both are read. */
+const LABELS: Readonly<Record<string, FitExample["label"]>> = { ml: "ml", ai: "ai", neither: "neither", "ml-engineer": "ml", "ai-engineer": "ai" };
 
 /**
  * Reads labelled postings from JSONL text (one object per line: `label` ml | ai | neither, `title`,
@@ -27,8 +28,8 @@ export function parseLabelled(text: string, file: string): FitExample[] {
     }
     const label = record["label"];
     if (label === undefined || label === null) throw new InputError("RECORD_INVALID", where, `${where}: missing "label" (ml, ai or neither)`);
-    if (typeof label !== "string" || !LABELS.has(label))
-      throw new InputError("RECORD_INVALID", where, `${where}: unknown label ${JSON.stringify(label)} (ml, ai or neither)`);
+    const gold = typeof label === "string" ? LABELS[label] : undefined;
+    if (gold === undefined) throw new InputError("RECORD_INVALID", where, `${where}: unknown label ${JSON.stringify(label)} (ml, ai or neither)`);
     const field = (name: string) => (typeof record[name] === "string" ? (record[name] as string) : undefined);
     const title = field("title");
     const body = field("html") ?? field("text");
@@ -40,7 +41,7 @@ export function parseLabelled(text: string, file: string): FitExample[] {
       ...(title === undefined ? {} : { title }),
       ...(field("html") !== undefined ? { html: field("html") } : body !== undefined ? { text: body } : {}),
     };
-    out.push({ posting, label: label as FitExample["label"], group: field("company") ?? field("source") ?? id, source: field("source") });
+    out.push({ posting, label: gold, group: field("company") ?? field("source") ?? id, source: field("source") });
   }
   return out;
 }

@@ -175,7 +175,8 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
     const section = m.part === "title" ? "title" : sectionOf(sections, m.start, hint);
     const negated = section !== "title" && isNegated(lower, m.start, m.end, cues, reach);
     const whose = about[i] ?? "role";
-    const attributed = whose === "role" ? 1 : section === "title" ? attribution.titleQualifier : attribution.context;
+    // A title qualifier naming another field (", Marketing") names the team, not another kind of role: it counts nothing.
+    const attributed = whose === "role" ? 1 : section !== "title" ? attribution.context : entry.role === "neither" ? 0 : attribution.titleQualifier;
     const other = section !== "title" && (entry.role === "ml" || entry.role === "ai") ? damped : 1;
     const share = negated ? 0 : sectionWeights[section] * attributed * other;
     let weighed = byEntry[m.entryIndex];

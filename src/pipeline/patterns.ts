@@ -397,6 +397,7 @@ export const ROLE_NOUNS: readonly string[] = [
   "representative",
   "executive",
   "advocate",
+  "partner",
   "writer",
   "strategist",
   "coordinator",
@@ -485,5 +486,5 @@ export const ROLE_LINE = new RegExp(
 export const ROLE_LINE_MAX = 240;
 /** Every role noun of a title part (global). */
 export const ROLE_NOUNS_ANYWHERE = new RegExp(ROLE_NOUN.source, "g");
-/** "&" or "and" between two role nouns joins two roles ("Software Engineers & Platform Engineer"); "/" names one role twice. */
-export const JOINS_ROLES = /\s(?:&|and)\s/;
+/** "&", "and" or a comma between two role nouns joins two roles ("Software Engineers & Platform Engineer"); "/" names one role twice. */
+export const JOINS_ROLES = /,?\s(?:&|and)\s|,\s/g;

@@ -23,6 +23,19 @@ import {
   TITLE_SEGMENT_SEPARATOR,
 } from "./patterns.js";
 
+/** The pieces of a title part that name a role each, where "&", "and" or a comma join several ("ML Engineers and Backend Engineers"). */
+function splitJoined(text: string): Array<{ start: number; end: number }> {
+  const pieces: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  JOINS_ROLES.lastIndex = 0;
+  for (let m = JOINS_ROLES.exec(text); m !== null; m = JOINS_ROLES.exec(text)) {
+    pieces.push({ start: from, end: m.index });
+    from = m.index + m[0].length;
+  }
+  pieces.push({ start: from, end: text.length });
+  return pieces.filter((p) => ROLE_NOUN.test(text.slice(p.start, p.end)));
+}
+
 /** A role's name without a plural "s", so "Engineers" and "Engineer" are one role. */
 const singular = (name: string) => (name.endsWith("s") ? name.slice(0, -1) : name);
 
@@ -93,12 +106,18 @@ export function listedRoles(titleLower: string | undefined, parts: readonly Titl
   if (titleLower !== undefined) {
     titleSaysMany = MULTIPLE_ROLES.test(titleLower);
     for (const p of parts) {
-      if (!p.head) continue;
-      const text = titleLower.slice(p.start, p.end).trim();
-      // "Software Engineers & Platform Engineer": one part holding two role nouns names two roles.
+      const text = titleLower.slice(p.start, p.end);
+      // A part without a role noun (a company, a place, "Multiple roles") names no role.
+      if (!p.head || !ROLE_NOUN.test(text)) continue;
+      // "Software Engineers & Platform Engineer": one part holding two role nouns joined names two roles.
       const nouns = text.match(ROLE_NOUNS_ANYWHERE)?.length ?? 0;
-      if (nouns >= 2 && JOINS_ROLES.test(text)) titleSaysMany = true;
-      add({ where: "title", start: p.start, end: p.end }, singular(text));
+      const pieces = nouns >= 2 ? splitJoined(text) : [{ start: 0, end: text.length }];
+      if (pieces.length >= 2) titleSaysMany = true;
+      for (const piece of pieces) {
+        const name = text.slice(piece.start, piece.end).trim();
+        const lead = text.slice(piece.start, piece.end).length - text.slice(piece.start, piece.end).trimStart().length;
+        add({ where: "title", start: p.start + piece.start + lead, end: p.start + piece.start + lead + name.length }, singular(name));
+      }
     }
   }
   const bodyRoles: RoleMention[] = [];

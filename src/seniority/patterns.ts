@@ -25,6 +25,8 @@ export const SENIORITY_MARKERS: Readonly<Record<string, Level>> = {
   architect: "staff",
   "head of": "staff",
   director: "staff",
+  vp: "staff",
+  "vice president": "staff",
   senior: "senior",
   sr: "senior",
   "sr.": "senior",
@@ -117,7 +119,7 @@ export const TITLE_OF = /\sof\s/;
  * "associate" before a role noun. Group `marker` holds the marker as written.
  */
 export const TITLE_MARKER = new RegExp(
-  `(?<![a-z])(?<marker>${literalAlternation(Object.keys(SENIORITY_MARKERS))}|${literalAlternation(romans(false))}|(?:${literalAlternation(romans(true))})(?=\\s{0,3}(?:$|[-–,(|/)])))(?![a-z])|(?<![a-z])(?<associate>associate)(?= [a-z]{0,30} ?(?:engineer|developer|scientist))`,
+  `(?<![a-z])(?<marker>${literalAlternation(Object.keys(SENIORITY_MARKERS))}|${literalAlternation(romans(false))}|(?:${literalAlternation(romans(true))})(?=\\s{0,3}(?:$|[-–,(|/)])))(?![a-z])|(?<![a-z])(?<associate>associate)(?= (?:[a-z/&-]{1,20} ){0,3}(?:engineer|developer|scientist))`,
   "g",
 );
 /** Words after a qualifier's marker that keep it a level: "(Senior Level)", "Staff track". */

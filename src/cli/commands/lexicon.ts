@@ -54,6 +54,9 @@ fit:      learns the lexicon's numbers (entry weights, attribution weights, the 
   },
 };
 
+/** Below this many labelled postings, fitting warns that its numbers will be noisy. */
+const FEW_POSTINGS = 100;
+
 /** `lexicon fit`: cross-validated figures of fitting the lexicon on labelled files, and with --write the fitted lexicon. */
 async function fitLabelled(values: OptionValues, files: readonly string[], io: CliIo): Promise<ExitCode> {
   if (files.length === 0) throw new UsageError("lexicon fit needs one or more labelled .jsonl files");
@@ -78,6 +81,11 @@ async function fitLabelled(values: OptionValues, files: readonly string[], io: C
   }
   if (data.length < folds)
     throw new UsageError(`lexicon fit needs at least ${folds} labelled postings (one per fold); ${files.join(", ")} hold ${data.length}`);
+  if (data.length < FEW_POSTINGS) {
+    io.stderr.write(
+      `role-lens: only ${data.length} labelled postings: the fitted numbers and their cross-validated figures will be noisy (a few hundred, from many companies, fit well)\n`,
+    );
+  }
   const { fitLexicon } = await import("../../fit/fit.js");
   const { lexicon: fitted, report } = fitLexicon(lexicon, data, { folds, search: values["no-search"] !== true });
   const groups = (key: (i: number) => string | undefined) => {
