@@ -10,8 +10,9 @@
  *  2. For each regularization strength, k-fold cross-validation with folds grouped by company (no
  *     company's postings are both fitted and scored) gives out-of-fold logits; the body-evidence
  *     threshold is chosen on them. The setting with the best out-of-fold accuracy (then log-loss) wins.
- *  3. The temperature of confidence is fitted on the winner's out-of-fold logits, and the confidence
- *     of each rule-made `neither` (thin evidence, multi-role) is its out-of-fold share right.
+ *  3. The temperature of confidence is fitted on the winner's out-of-fold logits, the confidence of
+ *     each rule-made `neither` (thin evidence, multi-role) is its out-of-fold share right, and the
+ *     mixed flag's thresholds are those that agree best with the labellers' `mixed`, out of fold.
  *  4. The weights are fitted once more on every posting, and written with three decimals.
  */
 import { analyze } from "../classifier.js";
@@ -31,6 +32,8 @@ export interface FitExample {
   readonly group: string;
   /** Where the posting comes from (a job board, a feed), for figures by source; optional. */
   readonly source?: string | undefined;
+  /** Whether both ML and AI work are substantial, when the labeller said; fits the mixed flag's thresholds. */
+  readonly mixed?: boolean | undefined;
 }
 
 export interface FitOptions {
@@ -128,6 +131,9 @@ interface Prediction {
   readonly z: [number, number, number];
   readonly bodyMlAi: number;
   readonly multi: boolean;
+  /** The ML and AI scores (entries' evidence only, as `mixed` reads them). */
+  readonly ml: number;
+  readonly ai: number;
 }
 
 function predictions(
@@ -144,7 +150,12 @@ function predictions(
       const role = lexicon.entries[entry]!.role;
       if (role === "ml" || role === "ai") bodyMlAi += weights[entry]! * mass;
     }
-    return { z: exampleLogits(features.examples[i]!, weights, bias, classOf), bodyMlAi, multi: features.multiRoleElsewhere[i]! };
+    const scores = { ml: 0, ai: 0 };
+    for (const [entry, mass] of features.examples[i]!.features) {
+      const role = lexicon.entries[entry]?.role;
+      if (role === "ml" || role === "ai") scores[role] += weights[entry]! * mass;
+    }
+    return { z: exampleLogits(features.examples[i]!, weights, bias, classOf), bodyMlAi, multi: features.multiRoleElsewhere[i]!, ...scores };
   });
 }
 
@@ -189,6 +200,31 @@ function goldenMin(f: (x: number) => number, lo: number, hi: number, steps: numb
     else lo = a;
   }
   return (lo + hi) / 2;
+}
+
+/**
+ * The mixed flag's thresholds (smaller score ≥ ratio × larger and ≥ minimum) that agree best with the
+ * gold `mixed` of the postings labelled and predicted ML/AI, out of fold; ties go to the first in the grid.
+ */
+function fitMixed(
+  oof: readonly Prediction[],
+  decided: ReadonlyArray<{ label: Label }>,
+  data: readonly FitExample[],
+): Pick<DecisionSettings, "mixedRatio" | "mixedMinScore"> {
+  const known = oof.flatMap((p, i) =>
+    data[i]!.mixed === undefined || data[i]!.label === "neither" || decided[i]!.label === "neither" ? [] : [{ p, gold: data[i]!.mixed! }],
+  );
+  let best = { mixedRatio: 0.45, mixedMinScore: 1, agree: -1 };
+  for (const mixedRatio of [0.3, 0.4, 0.5, 0.6]) {
+    for (const mixedMinScore of [0.5, 1, 1.5, 2, 3]) {
+      const agree = known.filter(({ p, gold }) => {
+        const smaller = Math.min(p.ml, p.ai);
+        return (smaller >= mixedMinScore && smaller >= mixedRatio * Math.max(p.ml, p.ai)) === gold;
+      }).length;
+      if (agree > best.agree) best = { mixedRatio, mixedMinScore, agree };
+    }
+  }
+  return { mixedRatio: best.mixedRatio, mixedMinScore: best.mixedMinScore };
 }
 
 /** The lowest temperature a fit may choose (see fitTemperature). */
@@ -305,8 +341,10 @@ export function fitLexicon(lexicon: unknown, data: readonly FitExample[], option
     everyIdx.map((i) => chosen.features.examples[i]!),
     { classOf, l2: chosen.l2, maxWeight, steps, start: { weights: chosen.prior, bias: start.bias }, prior: chosen.prior },
   );
+  const mixed = fitMixed(chosen.oof, decided, data);
   const decision: DecisionSettings = {
     ...decisionBase,
+    ...mixed,
     repeatDecay: chosen.repeatDecay,
     neitherBias: round3(final.bias),
     dutyWeights: {

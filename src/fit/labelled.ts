@@ -41,7 +41,13 @@ export function parseLabelled(text: string, file: string): FitExample[] {
       ...(title === undefined ? {} : { title }),
       ...(field("html") !== undefined ? { html: field("html") } : body !== undefined ? { text: body } : {}),
     };
-    out.push({ posting, label: gold, group: field("company") ?? field("source") ?? id, source: field("source") });
+    out.push({
+      posting,
+      label: gold,
+      group: field("company") ?? field("source") ?? id,
+      source: field("source"),
+      mixed: typeof record["mixed"] === "boolean" ? record["mixed"] : undefined,
+    });
   }
   return out;
 }
