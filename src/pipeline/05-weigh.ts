@@ -168,6 +168,9 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
   const damped = otherRoleTitle(lexicon, matches, about) ? attribution.otherRoleTitle : 1;
   const reach = cues.ends.map((cueEnd) => negationReach(lower, cueEnd));
   const hint = { i: 0 };
+  // Per sentence, the kinds of ML/AI evidence its matches name (DUTY_* bits); counted once support is known.
+  const evidenceIn = new Uint8Array(sentences.length);
+  let sentence = 0;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
     const entry = lexicon.entries[m.entryIndex]!;
@@ -182,6 +185,12 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
     let weighed = byEntry[m.entryIndex];
     if (!weighed) byEntry[m.entryIndex] = weighed = { entryIndex: m.entryIndex, matches: [], mass: 0, bodyMass: 0, contribution: 0, unsupported: false };
     weighed.matches.push({ part: m.part, start: m.start, end: m.end, section, negated, about: whose, share, weight: entry.weight * share });
+    if (m.part === "body" && !negated && (entry.role === "ml" || entry.role === "ai")) {
+      // Body matches come in text order: the sentence pointer only moves forward.
+      while (sentence < sentences.length - 1 && sentences[sentence]!.end < m.start) sentence++;
+      const s = sentences[sentence];
+      if (s && m.start >= s.start && m.start < s.end) evidenceIn[sentence]! |= DUTY_BITS[entry.role][entry.ambiguous ? 1 : 0]!;
+    }
   }
 
   const decay = lexicon.decision.repeatDecay;
@@ -194,6 +203,17 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
     if (ms.length === 1) {
       weighed.mass = ms[0]!.share;
       weighed.bodyMass = ms[0]!.part === "body" ? ms[0]!.share : 0;
+    } else if (ms[0]!.part === "body") {
+      // All in the body (a title match comes first): a typed array sorts without a comparator call per step.
+      const shares = new Float64Array(ms.length);
+      for (let i = 0; i < shares.length; i++) shares[i] = ms[i]!.share;
+      shares.sort();
+      let factor = 1;
+      for (let i = shares.length - 1; i >= 0; i--) {
+        weighed.mass += shares[i]! * factor;
+        factor *= decay;
+      }
+      weighed.bodyMass = weighed.mass;
     } else {
       // Strongest first (ties in text order), each further match `decay` times the one before.
       const order = ms.map((_, i) => i).sort((a, b) => ms[b]!.share - ms[a]!.share || a - b);
@@ -224,29 +244,22 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
     scores[entry.role] += weighed.contribution;
     bodyScores[entry.role] += entry.weight * weighed.bodyMass;
   }
-  return { entries, scores, bodyScores, duties: countDuties(lower, sentences, entries, lexicon) };
+  return { entries, scores, bodyScores, duties: countDuties(lower, sentences, evidenceIn, supported) };
 }
 
-/** How many of the role's own sentences hold counted ML evidence, AI evidence, or neither. */
-function countDuties(lower: string, sentences: readonly Sentence[], entries: readonly WeighedEntry[], lexicon: CompiledLexicon): Duties {
-  const evidence: Array<{ at: number; ml: boolean }> = [];
-  for (const w of entries) {
-    const role = lexicon.entries[w.entryIndex]!.role;
-    if ((role !== "ml" && role !== "ai") || w.unsupported) continue;
-    for (const m of w.matches) if (m.part === "body" && !m.negated) evidence.push({ at: m.start, ml: role === "ml" });
-  }
-  evidence.sort((a, b) => a.at - b.at);
+/** Bits of a sentence's evidence: [role][0 unambiguous, 1 ambiguous]. */
+const DUTY_BITS: Readonly<Record<"ml" | "ai", readonly [number, number]>> = { ml: [1, 4], ai: [2, 8] };
+
+/** How many of the role's own sentences hold counted ML evidence, AI evidence, or neither (an ambiguous entry counts only with its role's support). */
+function countDuties(lower: string, sentences: readonly Sentence[], evidenceIn: Uint8Array, supported: Partial<Record<EntryRole, boolean>>): Duties {
   const duties = { plain: 0, ml: 0, ai: 0 };
-  let j = 0;
-  for (const s of sentences) {
+  const mlBits = DUTY_BITS.ml[0] | (supported.ml ? DUTY_BITS.ml[1] : 0);
+  const aiBits = DUTY_BITS.ai[0] | (supported.ai ? DUTY_BITS.ai[1] : 0);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
     if (s.about !== "role" || !hasWords(lower, s.start, s.end, MIN_DUTY_WORDS)) continue;
-    while (j < evidence.length && evidence[j]!.at < s.start) j++;
-    let ml = false;
-    let ai = false;
-    for (let k = j; k < evidence.length && evidence[k]!.at < s.end; k++) {
-      if (evidence[k]!.ml) ml = true;
-      else ai = true;
-    }
+    const ml = (evidenceIn[i]! & mlBits) !== 0;
+    const ai = (evidenceIn[i]! & aiBits) !== 0;
     if (ml) duties.ml++;
     if (ai) duties.ai++;
     if (!ml && !ai) duties.plain++;

@@ -482,6 +482,11 @@ export const ROLE_LINE = new RegExp(
   `[ \\t\\-*•·▪●>#\\d.)]{0,8}(?<role>(?:${titleWord}[ \\t]{1,4}){0,5}(?:${nouns.join("|")}))(?![\\w])[ \\t]{0,6}(?:[-–—:|(\\[][^\\n]{0,160})?(?=[ \\t\\r]{0,8}(?:\\n|$))`,
   "y",
 );
+/**
+ * A function word of a sentence in a line's lead (before any bracket, dash, colon or bar): such a
+ * line is no role title, and ROLE_LINE, which refuses the same words, need not be tried on it.
+ */
+export const SENTENCE_LEAD = new RegExp(`^[ \\t\\-*•·▪●>#\\d.)]{0,8}[^([\\-–—:|]{0,240}?\\b(?:${FUNCTION_WORDS.join("|")})[ \\t]`);
 /** Longer lines are sentences, never a role title with its short tail: ROLE_LINE is not tried on them. */
 export const ROLE_LINE_MAX = 240;
 /** Every role noun of a title part (global). */

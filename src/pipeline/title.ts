@@ -19,6 +19,7 @@ import {
   ROLE_LINE_MAX,
   ROLE_NOUN,
   ROLE_NOUNS_ANYWHERE,
+  SENTENCE_LEAD,
   TITLE_PART_SEPARATOR,
   TITLE_SEGMENT_SEPARATOR,
 } from "./patterns.js";
@@ -124,7 +125,7 @@ export function listedRoles(titleLower: string | undefined, parts: readonly Titl
   for (let line = bodyFrom; line < bodyTo; ) {
     let end = bodyLower.indexOf("\n", line);
     if (end < 0 || end > bodyTo) end = bodyTo;
-    if (end - line <= ROLE_LINE_MAX) {
+    if (end - line <= ROLE_LINE_MAX && !SENTENCE_LEAD.test(bodyLower.slice(line, end))) {
       ROLE_LINE.lastIndex = line;
       const m = ROLE_LINE.exec(bodyLower);
       const name = m?.groups?.["role"];
