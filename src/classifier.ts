@@ -17,6 +17,7 @@ import type { Classification, Evidence } from "./result.js";
 import { bandFor, compareToBand, loadBandTable, type BandTable } from "./salary/band.js";
 import { ROLE_OF_LABEL } from "./vocabulary.js";
 
+/** Options of {@link createClassifier}. */
 export interface ClassifierOptions {
   /** A lexicon document (validated here) or an already validated `Lexicon`. Defaults to the bundled one. */
   readonly lexicon?: unknown;
@@ -26,11 +27,13 @@ export interface ClassifierOptions {
   readonly maxInputLength?: number;
 }
 
+/** Options of one {@link Classifier.classify} call. */
 export interface ClassifyOptions {
   /** How to read a string body. `auto` (the default) reads it as HTML when it has HTML tags or entities. */
   readonly format?: InputFormat;
 }
 
+/** A compiled lexicon and band table, ready to classify postings; made by {@link createClassifier}. */
 export interface Classifier {
   /** Classifies one posting. Pure and synchronous; throws only `InputError` for input it cannot read. */
   classify(posting: Posting, options?: ClassifyOptions): Classification;

@@ -13,17 +13,28 @@ export { DEFAULT_MAX_INPUT_LENGTH } from "./posting.js";
 export { loadLexicon, validateLexicon } from "./lexicon/load.js";
 export type { LexiconValidation } from "./lexicon/load.js";
 export { lexiconSchema, lexiconEntrySchema } from "./lexicon/schema.js";
-export type { Lexicon, LexiconInput, LexiconEntry, EntryRole, EntryScope, SectionWeights, DecisionSettings } from "./lexicon/schema.js";
+export type {
+  Lexicon,
+  LexiconInput,
+  LexiconEntry,
+  LexiconEntryInput,
+  EntryRole,
+  EntryScope,
+  SectionWeights,
+  AttributionWeights,
+  DecisionSettings,
+  FitSummary,
+} from "./lexicon/schema.js";
 export { bandTableSchema, loadBandTable, compareToBand } from "./salary/band.js";
 export { extractSalary, extractSalaries, ANNUALIZE } from "./salary/extract.js";
 export type { StatedSalary, PayPeriod } from "./salary/extract.js";
-export type { BandTable, SalaryBand } from "./salary/band.js";
+export type { BandTable, BandLevels, BandRange, SalaryBand } from "./salary/band.js";
 export { DEFAULT_LEVEL, levelForYears } from "./seniority.js";
 export type { Level, LevelBasis } from "./seniority.js";
 export { classificationSchema } from "./result.js";
 export type { Classification, Evidence, EvidenceMatch, Span, Field, SectionName, SeniorityResult, StatedSalaryResult } from "./result.js";
 export type { Label } from "./vocabulary.js";
 export { evaluate, calibration } from "./eval/evaluate.js";
-export type { EvaluationReport, LabelledPosting, ClassMetrics, ReliabilityBin, EvaluatedPosting } from "./eval/evaluate.js";
+export type { EvaluationReport, LabelMetrics, LabelledPosting, ClassMetrics, ReliabilityBin, EvaluatedPosting } from "./eval/evaluate.js";
 export { RoleLensError, LexiconError, InputError } from "./errors.js";
 export type { RoleLensErrorCode, DataIssue } from "./errors.js";

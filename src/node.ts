@@ -7,3 +7,4 @@
  */
 export { classifyMany } from "./batch/classify-many.js";
 export type { BatchRecord, ClassifyManyOptions } from "./batch/classify-many.js";
+export type { BatchError } from "./batch/record.js";

@@ -4,9 +4,13 @@ import { InputError } from "./errors.js";
 export type Posting =
   | string
   | {
+      /** An id to carry to the result; a number is accepted at runtime and given back as a string. */
       readonly id?: string | undefined;
+      /** The posting's title. */
       readonly title?: string | undefined;
+      /** The body as plain text. */
       readonly text?: string | undefined;
+      /** The body as HTML; read instead of `text` when both are given. */
       readonly html?: string | undefined;
     };
 

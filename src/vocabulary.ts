@@ -5,6 +5,7 @@
 
 /** The label of a posting. */
 export const LABELS = ["ml-engineer", "ai-engineer", "neither"] as const;
+/** The label of a posting: `ml-engineer`, `ai-engineer` or `neither`. @useDeclaredType */
 export type Label = (typeof LABELS)[number];
 
 /** Why a label was chosen, in words a reader can check against the evidence. */
@@ -13,6 +14,7 @@ export type Reason = (typeof REASONS)[number];
 
 /** The role a lexicon entry is evidence for. `shared` is the seed's overlap list: shown, never scored. */
 export const ENTRY_ROLES = ["ml", "ai", "shared", "neither"] as const;
+/** The role a lexicon entry is evidence for; `shared` entries are shown, never scored. @useDeclaredType */
 export type EntryRole = (typeof ENTRY_ROLES)[number];
 
 /** The two roles the library tells apart: what a salary band is for. */
@@ -25,10 +27,12 @@ export const LABEL_OF_ROLE: Readonly<Record<BandRole, Label>> = { ml: "ml-engine
 
 /** Where a lexicon entry may match: the posting's title, its body, or both. */
 export const ENTRY_SCOPES = ["any", "title", "body"] as const;
+/** Where a lexicon entry may match: `any` (title or body), `title` or `body`. @useDeclaredType */
 export type EntryScope = (typeof ENTRY_SCOPES)[number];
 
 /** Seniority levels, junior to staff. */
 export const LEVELS = ["junior", "mid", "senior", "staff"] as const;
+/** A seniority level, junior to staff. @useDeclaredType */
 export type Level = (typeof LEVELS)[number];
 
 /**
@@ -37,6 +41,7 @@ export type Level = (typeof LEVELS)[number];
  * experience the posting requires, or the default. The title wins over years, as in the codebook.
  */
 export const LEVEL_BASES = ["title", "body", "years", "default"] as const;
+/** How the level was decided: `title`, `body`, `years` or `default` (see LEVEL_BASES). @useDeclaredType */
 export type LevelBasis = (typeof LEVEL_BASES)[number];
 
 /** The kinds of section a match can stand in: the title, or a section of the body. */

@@ -6,6 +6,7 @@ import { type BatchRecord, classifyRecord } from "./record.js";
 
 export type { BatchRecord } from "./record.js";
 
+/** Options of {@link classifyMany}: the classifier's, plus how many worker threads to use. */
 export interface ClassifyManyOptions extends ClassifierOptions {
   /**
    * Worker threads to classify on (Node only). 1, the default, classifies on the calling thread;

@@ -9,14 +9,30 @@ import type { Classification } from "../result.js";
 
 /** Why a posting has no result: a `RoleLensErrorCode` (or `INTERNAL`) and a message naming where. */
 export interface BatchError {
+  /** A `RoleLensErrorCode` (INPUT_INVALID, INPUT_TOO_LARGE, …), or `INTERNAL` for any other error. */
   readonly code: string;
+  /** What went wrong and where, in words. */
   readonly message: string;
 }
 
 /** One output record per input posting, in input order: a result, or the error that posting raised. */
 export type BatchRecord =
-  | { readonly id: string; readonly index: number; readonly result: Classification }
-  | { readonly id: string; readonly index: number; readonly error: BatchError };
+  | {
+      /** The posting's id, or its index as a decimal string when it has none. */
+      readonly id: string;
+      /** The posting's 0-based position in the input. */
+      readonly index: number;
+      /** The posting's classification. */
+      readonly result: Classification;
+    }
+  | {
+      /** The posting's id, or its index as a decimal string when it has none. */
+      readonly id: string;
+      /** The posting's 0-based position in the input. */
+      readonly index: number;
+      /** Why the posting could not be classified. */
+      readonly error: BatchError;
+    };
 
 /** Anything with a `classify` method: a `Classifier`, without importing the classifier module. */
 export interface ClassifyFn {

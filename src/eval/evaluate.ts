@@ -5,58 +5,108 @@ import type { Classification } from "../result.js";
 
 /** A posting with its gold labels, in the shape of the dev file (`label` ml | ai | neither). */
 export interface LabelledPosting {
+  /** The posting's id; `#<index>` (its 0-based position) is used when absent. */
   readonly id?: string;
+  /** The posting's title. */
   readonly title?: string;
+  /** The posting's body as plain text. */
   readonly text?: string;
+  /** The posting's body as HTML (read instead of `text` when both are given). */
   readonly html?: string;
+  /** The gold label: a label, or the role it names (`ml`, `ai`). */
   readonly label: BandRole | Label;
+  /** Gold: whether both roles are substantial; null or absent when not judged (left out of the mixed agreement). */
   readonly mixed?: boolean | null;
   /** Gold seniority; `unstated` or null when the posting states none. */
   readonly level?: Level | "unstated" | null;
 }
 
+/** One label's figures against the gold labels; each ratio is 0–1, and 0 when its denominator is 0. */
 export interface ClassMetrics {
+  /** Of the postings predicted with this label, the share whose gold label it is. */
   readonly precision: number;
+  /** Of the postings whose gold label this is, the share predicted with it. */
   readonly recall: number;
+  /** Harmonic mean of precision and recall. */
   readonly f1: number;
+  /** Postings whose gold label this is. */
   readonly support: number;
 }
 
+/** One bin of the reliability table: the predictions whose confidence falls in [from, to) (the last bin includes 1). */
 export interface ReliabilityBin {
-  /** Confidence range [from, to). */
+  /** Lower end of the bin's confidence range, inclusive (0–1). */
   readonly from: number;
+  /** Upper end of the bin's confidence range, exclusive (0–1). */
   readonly to: number;
+  /** Predictions in the bin. */
   readonly count: number;
+  /** Mean confidence of the bin's predictions (0–1; 0 for an empty bin). */
   readonly meanConfidence: number;
+  /** Share of the bin's predictions that were right (0–1; 0 for an empty bin). */
   readonly accuracy: number;
 }
 
+/** One labelled posting with its classification. */
 export interface EvaluatedPosting {
+  /** The posting's id, or `#<index>` (its 0-based position) when it has none. */
   readonly id: string;
+  /** The posting's title, or "" when it has none. */
   readonly title: string;
+  /** The gold label (`ml`/`ai` read as `ml-engineer`/`ai-engineer`). */
   readonly gold: Label;
+  /** The gold seniority level; null when the posting states none. */
   readonly goldLevel: Level | null;
+  /** What the classifier returned for the posting. */
   readonly result: Classification;
+  /** Whether the predicted label equals the gold label. */
   readonly correct: boolean;
 }
 
 /** Figures of predicted labels against gold labels. */
 export interface LabelMetrics {
+  /** Share of postings whose predicted label is the gold label (0–1; 0 when there are none). */
   readonly accuracy: number;
+  /** Mean of the three labels' F1 scores (0–1). */
   readonly macroF1: number;
+  /** Precision, recall, F1 and support of each label. */
   readonly perClass: Record<Label, ClassMetrics>;
   /** confusion[gold][predicted] */
   readonly confusion: Record<Label, Record<Label, number>>;
   /** Accuracy on the postings whose gold label is ml or ai (any predicted label). */
   readonly mlAiAccuracy: number;
   /** Expected calibration error over ten equal-width confidence bins, with the reliability table behind it. */
-  readonly calibration: { readonly ece: number; readonly bins: readonly ReliabilityBin[] };
+  readonly calibration: {
+    /** Expected calibration error (0–1): the bins' |mean confidence − accuracy|, weighted by their share of the postings. */
+    readonly ece: number;
+    /** The reliability table, lowest confidence first. */
+    readonly bins: readonly ReliabilityBin[];
+  };
 }
 
+/** What {@link evaluate} measures: the label figures, plus the mixed flag, seniority and every posting's result. */
 export interface EvaluationReport extends LabelMetrics {
+  /** Postings evaluated. */
   readonly count: number;
-  readonly mixed: { readonly goldMixed: number; readonly predictedMixed: number; readonly agreement: number };
-  readonly seniority: { readonly accuracy: number; readonly count: number; readonly confusion: Record<Level, Record<Level, number>> };
+  /** The mixed flag against the gold one, on the postings whose gold `mixed` is known. */
+  readonly mixed: {
+    /** Postings whose gold `mixed` is true. */
+    readonly goldMixed: number;
+    /** Postings the classifier calls mixed (of all postings). */
+    readonly predictedMixed: number;
+    /** Share (0–1) of the postings with a known gold `mixed` on which the classifier agrees. */
+    readonly agreement: number;
+  };
+  /** Seniority against the gold level, on the postings that have one. */
+  readonly seniority: {
+    /** Share (0–1) of those postings whose detected level is the gold one. */
+    readonly accuracy: number;
+    /** Postings with a gold level. */
+    readonly count: number;
+    /** `confusion[gold][detected]`: postings by gold and detected level. */
+    readonly confusion: Record<Level, Record<Level, number>>;
+  };
+  /** Every posting with its result, in input order. */
   readonly postings: readonly EvaluatedPosting[];
 }
 
@@ -72,7 +122,10 @@ function grid<K extends string>(keys: readonly K[]): Record<K, Record<K, number>
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-/** Expected calibration error over equal-width confidence bins, with the reliability table behind it. */
+/**
+ * Expected calibration error over `binCount` (default 10) equal-width confidence bins, with the
+ * reliability table behind it. Each pair is one prediction: its confidence (0–1) and whether it was right.
+ */
 export function calibration(pairs: ReadonlyArray<{ confidence: number; correct: boolean }>, binCount = 10): EvaluationReport["calibration"] {
   const bins = Array.from({ length: binCount }, (_, i) => ({ from: i / binCount, to: (i + 1) / binCount, count: 0, sumConfidence: 0, correct: 0 }));
   for (const { confidence, correct } of pairs) {

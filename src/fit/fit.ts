@@ -26,7 +26,9 @@ import { type Example, exampleLogits, solve } from "./solver.js";
 
 /** A posting with its gold label and the group (company) it belongs to for cross-validation. */
 export interface FitExample {
+  /** The posting, as an object (title, text or html). */
   readonly posting: Exclude<Posting, string>;
+  /** Its gold label. */
   readonly label: "ml" | "ai" | "neither";
   /** Postings of one group (a company) are never split across folds. */
   readonly group: string;
@@ -36,6 +38,7 @@ export interface FitExample {
   readonly mixed?: boolean | undefined;
 }
 
+/** Options of {@link fitLexicon}; every one has a default. */
 export interface FitOptions {
   /**
    * Whether to search the grids (default true). With false, the lexicon's own settings (attribution
@@ -47,9 +50,11 @@ export interface FitOptions {
   readonly folds?: number;
   /** Gradient steps per fit (default 1500). */
   readonly steps?: number;
-  /** Candidate attribution weights (each pair of the two lists is tried). */
+  /** Candidate `context` attribution weights (0–1); every combination with the other two grids is tried. */
   readonly contextGrid?: readonly number[];
+  /** Candidate `titleQualifier` attribution weights (0–1). */
   readonly titleQualifierGrid?: readonly number[];
+  /** Candidate `otherRoleTitle` attribution weights (0–1). */
   readonly otherRoleTitleGrid?: readonly number[];
   /** Candidate repetition decays (see DecisionSettings.repeatDecay). */
   readonly repeatDecayGrid?: readonly number[];
@@ -59,18 +64,34 @@ export interface FitOptions {
   readonly minBodyEvidenceGrid?: readonly number[];
 }
 
+/** What {@link fitLexicon} measured and chose. */
 export interface FitReport {
+  /** Labelled postings fitted on. */
   readonly count: number;
+  /** Cross-validation folds used. */
   readonly folds: number;
   /** Out-of-fold figures of the chosen setting. */
   readonly crossValidated: LabelMetrics;
   /** Out-of-fold predictions, in input order, for reports by source. */
-  readonly outOfFold: ReadonlyArray<{ readonly gold: Label; readonly predicted: Label; readonly confidence: number }>;
+  readonly outOfFold: ReadonlyArray<{
+    /** The posting's gold label. */
+    readonly gold: Label;
+    /** The label predicted by the fold that did not see the posting. */
+    readonly predicted: Label;
+    /** That prediction's confidence (0–1). */
+    readonly confidence: number;
+  }>;
+  /** The setting the search chose (best out-of-fold accuracy, then log-loss). */
   readonly chosen: {
+    /** The attribution weights. */
     readonly attribution: AttributionWeights;
+    /** The repetition decay (0–1). */
     readonly repeatDecay: number;
+    /** The L2 strength of the entry weights. */
     readonly l2: number;
+    /** The body-evidence threshold of the `thin-evidence` rule. */
     readonly minBodyEvidence: number;
+    /** The softmax temperature of confidence (> 0). */
     readonly temperature: number;
   };
 }
@@ -241,7 +262,16 @@ function fitTemperature(items: ReadonlyArray<{ z: readonly number[]; gold: numbe
  * the lexicon document with them, plus cross-validated figures. Throws `LexiconError` for an invalid
  * lexicon and `RangeError` when there are fewer postings than folds.
  */
-export function fitLexicon(lexicon: unknown, data: readonly FitExample[], options: FitOptions = {}): { lexicon: LexiconInput; report: FitReport } {
+export function fitLexicon(
+  lexicon: unknown,
+  data: readonly FitExample[],
+  options: FitOptions = {},
+): {
+  /** The lexicon document with the fitted numbers (and its `fit` summary), ready to write as JSON. */
+  lexicon: LexiconInput;
+  /** The cross-validated figures and the chosen setting. */
+  report: FitReport;
+} {
   const base = loadLexicon(lexicon);
   const folds = options.folds ?? 5;
   if (data.length < folds) throw new RangeError(`fitting needs at least ${folds} labelled postings (one per fold), got ${data.length}`);

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { LexiconError, type DataIssue } from "../errors.js";
-import { lexiconEntrySchema, lexiconSchema, type Lexicon, type LexiconInput } from "./schema.js";
+import { lexiconEntrySchema, lexiconSchema, type Lexicon, type LexiconEntry, type LexiconInput } from "./schema.js";
 import { formKey } from "./forms.js";
 
 /** Turns zod issues into `path: message` pairs, e.g. `entries[3].weight: expected number`. */
@@ -41,7 +41,20 @@ function crossEntryIssues(lexicon: Lexicon): DataIssue[] {
   return issues;
 }
 
-export type LexiconValidation = { readonly ok: true; readonly lexicon: Lexicon } | { readonly ok: false; readonly issues: readonly DataIssue[] };
+/** What {@link validateLexicon} returns: the validated lexicon, or every problem found. */
+export type LexiconValidation =
+  | {
+      /** The document is a valid lexicon. */
+      readonly ok: true;
+      /** The validated lexicon, defaults filled in. */
+      readonly lexicon: Lexicon;
+    }
+  | {
+      /** The document is not a valid lexicon. */
+      readonly ok: false;
+      /** Every problem found, each with the path of the field it concerns. */
+      readonly issues: readonly DataIssue[];
+    };
 
 /** Validates an untrusted lexicon document and reports every problem, without throwing. */
 export function validateLexicon(input: unknown): LexiconValidation {
@@ -80,7 +93,8 @@ export function trustedLexicon(document: LexiconInput): Lexicon {
     entries: document.entries.map((e) => {
       const entry: Record<string, unknown> = { ...e };
       for (const [key, schema] of ENTRY_DEFAULTS) if (entry[key] === undefined) entry[key] = schema.parse(undefined);
-      return entry;
+      // A record of unknowns is not comparable to an interface, hence through unknown; the test suite checks the result.
+      return entry as unknown as LexiconEntry;
     }),
-  } as Lexicon;
+  };
 }

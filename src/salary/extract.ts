@@ -28,16 +28,23 @@ export type { PayPeriod } from "./patterns.js";
 
 /** A salary the posting states, normalized; offsets into the text it was extracted from. */
 export interface StatedSalary {
+  /** Lower end as stated, in `currency` per `period` (equals `max` for a single figure). */
   readonly min: number;
+  /** Upper end as stated, in `currency` per `period` (≥ `min`). */
   readonly max: number;
   /** ISO 4217 code, as the posting marks it; never converted. */
   readonly currency: string;
+  /** The period the figures are paid per. */
   readonly period: PayPeriod;
-  /** `min` and `max` per year, with the constants in ANNUALIZE. */
+  /** `min` per year, with the constants in ANNUALIZE. */
   readonly annualMin: number;
+  /** `max` per year, with the constants in ANNUALIZE. */
   readonly annualMax: number;
+  /** The figures as written in the text. */
   readonly text: string;
+  /** Offset of `text` in the text extracted from (UTF-16 code units, inclusive). */
   readonly start: number;
+  /** End offset of `text` (exclusive). */
   readonly end: number;
 }
 
