@@ -1,11 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, CHROMIUM, hasChromium, launchChromium } from "../playground/chromium.js";
 import type { CheckOutcome } from "./support/browser-entry.js";
 import { bundleForBrowser } from "./support/browser-bundle.js";
 import { classifyChecks } from "./support/checks.js";
@@ -15,17 +12,15 @@ import { classifyChecks } from "./support/checks.js";
  * package, which .ci/run installs) against the built main entry. The page is served from
  * 127.0.0.1 and the browser is kept off the network: this machine has none.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const RUNS = Number(process.env["FC_RUNS_BROWSER"] ?? 100);
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 let server: Server;
-let context: BrowserContext;
-let profile: string;
+let browser: Browser | undefined;
 let origin: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium package (.ci/run does)`);
+  if (!hasChromium()) throw new Error(`${CHROMIUM} not found: install Debian's chromium package (.ci/run does)`);
   const { code, builtins } = await bundleForBrowser(here("./support/browser-entry.ts"), { "/src/index.js": here("../dist/index.js") });
   expect(builtins).toEqual([]);
   const page = `<!doctype html><meta charset="utf-8"><title>role-lens</title><script type="module" src="/checks.js"></script>`;
@@ -36,33 +31,17 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  profile = mkdtempSync(join(tmpdir(), "role-lens-chromium-"));
-  // A persistent context is how playwright takes a --user-data-dir: a fresh one per run.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe("headless Chromium", () => {
   it("passes every classify check of the property suite, against the built main entry", async () => {
-    const page = await context.newPage();
+    const page = await browser!.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${origin}/`);
