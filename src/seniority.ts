@@ -1,4 +1,5 @@
 import type { FieldValue } from "./pipeline/field.js";
+import { splitAt } from "./pipeline/title.js";
 import type { LevelBasis } from "./vocabulary.js";
 import {
   BODY_SENIORITY,
@@ -156,14 +157,7 @@ function landmarks(part: string): { of: number; lastGroup: number } {
  */
 function titleMarker(title: TextRange): { level: Level; start: number; end: number } | undefined {
   const text = title.norm.lower.slice(title.from, title.to);
-  const parts: Array<{ start: number; end: number }> = [];
-  let at = 0;
-  TITLE_SEPARATOR.lastIndex = 0;
-  for (let m = TITLE_SEPARATOR.exec(text); m !== null; m = TITLE_SEPARATOR.exec(text)) {
-    parts.push({ start: at, end: m.index });
-    at = m.index + m[0].length;
-  }
-  parts.push({ start: at, end: text.length });
+  const parts = splitAt(text, TITLE_SEPARATOR);
   const role = parts.find((p) => ROLE_NOUN.test(text.slice(p.start, p.end))) ?? parts.find((p) => text.slice(p.start, p.end).trim() !== "");
   let best: { level: Level; start: number; end: number; own: boolean } | undefined;
   // Markers come in order, so the part that holds each is found by moving one cursor forward; each

@@ -19,7 +19,8 @@ import { analyze } from "../classifier.js";
 import { compileLexicon } from "../lexicon/compile.js";
 import { loadLexicon } from "../lexicon/load.js";
 import type { AttributionWeights, DecisionSettings, Lexicon, LexiconInput } from "../lexicon/schema.js";
-import type { Label } from "../vocabulary.js";
+import { type Label, LABELS } from "../vocabulary.js";
+import { softmax } from "../pipeline/06-decide.js";
 import { checkPosting, DEFAULT_MAX_INPUT_LENGTH, type Posting } from "../posting.js";
 import { type LabelMetrics, labelMetrics } from "../eval/evaluate.js";
 import { type Example, exampleLogits, solve } from "./solver.js";
@@ -97,7 +98,6 @@ export interface FitReport {
 }
 
 const LABEL_INDEX = { ml: 0, ai: 1, neither: 2 } as const;
-const LABELS: readonly Label[] = ["ml-engineer", "ai-engineer", "neither"];
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** FNV-1a: a stable hash of a group name, so fold assignment never depends on input order or runtime. */
@@ -188,13 +188,6 @@ function labelOf(p: Prediction, minBodyEvidence: number): { label: Label; rule: 
   return { label: c > a && c > b ? "neither" : a >= b ? "ml-engineer" : "ai-engineer", rule: undefined };
 }
 
-function softmaxAt(z: readonly number[], t: number): number[] {
-  const top = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - top) / t));
-  const sum = e.reduce((s, v) => s + v, 0);
-  return e.map((v) => v / sum);
-}
-
 /**
  * The author's weights times the one scale (0.01–10) under which they fit the postings best, by
  * golden-section search on the mean log-loss with the best bias for each scale.
@@ -204,7 +197,7 @@ function scaledPrior(examples: readonly Example[], authored: readonly number[], 
     const weights = authored.map((w) => w * scale);
     // The bias for this scale: a few Newton-free steps of golden-section search.
     const lossWithBias = (bias: number) =>
-      examples.reduce((s, e) => s - Math.log(Math.max(1e-12, softmaxAt(exampleLogits(e, weights, bias, classOf), 1)[e.label]!)), 0);
+      examples.reduce((s, e) => s - Math.log(Math.max(1e-12, softmax(exampleLogits(e, weights, bias, classOf), 1)[e.label]!)), 0);
     return lossWithBias(goldenMin(lossWithBias, -10, 10, 40));
   };
   const scale = goldenMin(lossAt, 0.01, 10, 40);
@@ -254,7 +247,7 @@ const MIN_TEMPERATURE = 0.5;
 /** The temperature that minimizes the log-loss of the logits' own labels, by golden-section search. */
 function fitTemperature(items: ReadonlyArray<{ z: readonly number[]; gold: number }>): number {
   // Bounded away from 0: on a few postings that a fit separates perfectly, log-loss would drive it to 0 and every confidence to 0.99.
-  return goldenMin((t) => items.reduce((s, { z, gold }) => s - Math.log(Math.max(1e-12, softmaxAt(z, t)[gold]!)), 0), MIN_TEMPERATURE, 20, 80);
+  return goldenMin((t) => items.reduce((s, { z, gold }) => s - Math.log(Math.max(1e-12, softmax(z, t)[gold]!)), 0), MIN_TEMPERATURE, 20, 80);
 }
 
 /**
@@ -340,7 +333,7 @@ export function fitLexicon(
         }
         for (const minBody of minBodyGrid) {
           const right = oof.filter((p, i) => labelOf(p, minBody).label === LABELS[LABEL_INDEX[data[i]!.label]]).length;
-          const loss = oof.reduce((s, p, i) => s - Math.log(Math.max(1e-12, softmaxAt(p.z, 1)[LABEL_INDEX[data[i]!.label]]!)), 0);
+          const loss = oof.reduce((s, p, i) => s - Math.log(Math.max(1e-12, softmax(p.z, 1)[LABEL_INDEX[data[i]!.label]]!)), 0);
           const score = right / data.length;
           if (!best || score > best.score + 1e-12 || (Math.abs(score - best.score) <= 1e-12 && loss < best.loss)) {
             best = { score, loss, attribution, repeatDecay, l2, minBody, features, prior, oof };
@@ -362,7 +355,7 @@ export function fitLexicon(
   const multiRoleConfidence = round3(ruleConfidence("multi"));
   const outOfFold = chosen.oof.map((p, i) => {
     const { label, rule } = decided[i]!;
-    const confidence = rule === "thin" ? thinEvidenceConfidence : rule === "multi" ? multiRoleConfidence : softmaxAt(p.z, temperature)[LABELS.indexOf(label)]!;
+    const confidence = rule === "thin" ? thinEvidenceConfidence : rule === "multi" ? multiRoleConfidence : softmax(p.z, temperature)[LABELS.indexOf(label)]!;
     return { gold: LABELS[gold[i]!]!, predicted: label, confidence };
   });
 

@@ -10,6 +10,8 @@
  * regression is one-vs-rest without bounds, fmin has no bounds. It is small and tested on its own.
  */
 
+import { softmax } from "../pipeline/06-decide.js";
+
 /** One labelled example: its sparse features (index into the weights, value ≥ 0) and its class. */
 export interface Example {
   readonly features: ReadonlyArray<readonly [index: number, value: number]>;
@@ -45,25 +47,16 @@ export function exampleLogits(example: Example, weights: readonly number[], bias
   return z;
 }
 
-function softmax(z: readonly [number, number, number]): [number, number, number] {
-  const top = Math.max(z[0], z[1], z[2]);
-  const e0 = Math.exp(z[0] - top);
-  const e1 = Math.exp(z[1] - top);
-  const e2 = Math.exp(z[2] - top);
-  const sum = e0 + e1 + e2;
-  return [e0 / sum, e1 / sum, e2 / sum];
-}
-
 /** Mean cross-entropy and its gradient at (weights, bias). */
 function lossAndGradient(examples: readonly Example[], weights: readonly number[], bias: number, options: SolverOptions) {
   const grad = new Array<number>(weights.length).fill(0);
   let gradBias = 0;
   let loss = 0;
   for (const example of examples) {
-    const p = softmax(exampleLogits(example, weights, bias, options.classOf));
-    loss -= Math.log(Math.max(1e-12, p[example.label]));
+    const p = softmax(exampleLogits(example, weights, bias, options.classOf), 1);
+    loss -= Math.log(Math.max(1e-12, p[example.label]!));
     // d(-log p_y)/dz_k = p_k - [k = y]
-    const dz = [p[0], p[1], p[2]];
+    const dz = p;
     dz[example.label]! -= 1;
     for (const [i, v] of example.features) grad[i]! += dz[options.classOf[i]!]! * v;
     gradBias += dz[2]!;

@@ -7,6 +7,8 @@
  * group repeats, and every alternation anchored by literal text. All run on lowercased text unless
  * noted. None uses the `u` flag on the hot path: V8 runs the ASCII forms faster.
  */
+import { escapeLiteral } from "../literal-pattern.js";
+
 import type { SectionKind } from "../vocabulary.js";
 
 /**
@@ -17,11 +19,6 @@ import type { SectionKind } from "../vocabulary.js";
 export const TOKEN = /\.?[a-z0-9_\u00c0-\u024f]+(?:[.&+#][a-z0-9_\u00c0-\u024f]+)*[+#]*/g;
 /** The letters and digits of TOKEN, as a character class body. */
 const TOKEN_WORD = "a-z0-9_\\u00c0-\\u024f";
-
-/** Text as a literal inside a pattern. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
 
 /**
  * Where a phrase of the lexicon may start: one alternation of the given tokens (a lexicon's first
@@ -40,7 +37,7 @@ export function tokenStartPattern(tokens: ReadonlySet<string>): RegExp {
     const ascii = /^[a-z0-9_]/.test(token);
     // A token that ends in "+" or "#" may run straight into the next ("c++x"); any other is followed by a non-letter.
     const tail = /[+#]$/.test(token);
-    groups[ascii ? (tail ? "asciiTail" : "ascii") : tail ? "otherTail" : "other"].push(escapeRegExp(token));
+    groups[ascii ? (tail ? "asciiTail" : "ascii") : tail ? "otherTail" : "other"].push(escapeLiteral(token));
   }
   const close = `(?![${TOKEN_WORD}])`;
   const lookbehind = `(?<![${TOKEN_WORD}])`;
@@ -213,7 +210,7 @@ export const NON_SPACE = /\S/;
 /* Stage 4, attribute: whose work a sentence describes (see 04-attribute.ts). Run on one lowercased sentence. */
 
 /** Literal alternatives, an apostrophe matching either form and a space a run of up to eight spaces (spacing does not change a reading). */
-const alternation = (words: readonly string[]) => words.map((w) => escapeRegExp(w).replace(/'/g, "['’]").replace(/ /g, "\\s{1,8}")).join("|");
+const alternation = (words: readonly string[]) => words.map((w) => escapeLiteral(w).replace(/'/g, "['’]").replace(/ /g, "\\s{1,8}")).join("|");
 
 /** Words addressed to the candidate, or that state a duty or a requirement of the role. */
 export const ROLE_CUE_WORDS: readonly string[] = [
@@ -432,7 +429,7 @@ export const ROLE_NOUNS: readonly string[] = [
   "founding engineer",
 ];
 
-const nouns = ROLE_NOUNS.flatMap((n) => (/\s(?:of)$/.test(n) ? [n] : [n, `${n}s`])).map(escapeRegExp);
+const nouns = ROLE_NOUNS.flatMap((n) => (/\s(?:of)$/.test(n) ? [n] : [n, `${n}s`])).map(escapeLiteral);
 
 /** A role noun as a whole word, on lowercased text. */
 export const ROLE_NOUN = new RegExp(`(?<![a-z])(?:${nouns.join("|")})(?![a-z])`);

@@ -24,18 +24,21 @@ import {
   TITLE_SEGMENT_SEPARATOR,
 } from "./patterns.js";
 
-/** The pieces of a title part that name a role each, where "&", "and" or a comma join several ("ML Engineers and Backend Engineers"). */
-function splitJoined(text: string): Array<{ start: number; end: number }> {
-  const pieces: Array<{ start: number; end: number }> = [];
+/** The spans of `text` between the matches of a global `separator`, in order; empty spans included. */
+export function splitAt(text: string, separator: RegExp): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
   let from = 0;
-  JOINS_ROLES.lastIndex = 0;
-  for (let m = JOINS_ROLES.exec(text); m !== null; m = JOINS_ROLES.exec(text)) {
-    pieces.push({ start: from, end: m.index });
+  separator.lastIndex = 0;
+  for (let m = separator.exec(text); m !== null; m = separator.exec(text)) {
+    spans.push({ start: from, end: m.index });
     from = m.index + m[0].length;
   }
-  pieces.push({ start: from, end: text.length });
-  return pieces.filter((p) => ROLE_NOUN.test(text.slice(p.start, p.end)));
+  spans.push({ start: from, end: text.length });
+  return spans;
 }
+
+/** The pieces of a title part that name a role each, where "&", "and" or a comma join several ("ML Engineers and Backend Engineers"). */
+const splitJoined = (text: string) => splitAt(text, JOINS_ROLES).filter((p) => ROLE_NOUN.test(text.slice(p.start, p.end)));
 
 /** A role's name without a plural "s", so "Engineers" and "Engineer" are one role. */
 const singular = (name: string) => (name.endsWith("s") ? name.slice(0, -1) : name);
@@ -50,27 +53,13 @@ export interface TitlePart {
 
 /** The parts of a (lowercased) title, in order; they cover every non-separator character once. */
 export function titleParts(lower: string): TitlePart[] {
-  const segments: Array<{ start: number; end: number }> = [];
-  let at = 0;
-  TITLE_SEGMENT_SEPARATOR.lastIndex = 0;
-  for (let m = TITLE_SEGMENT_SEPARATOR.exec(lower); m !== null; m = TITLE_SEGMENT_SEPARATOR.exec(lower)) {
-    segments.push({ start: at, end: m.index });
-    at = m.index + m[0].length;
-  }
-  segments.push({ start: at, end: lower.length });
   const parts: Array<{ start: number; end: number; noun: boolean }> = [];
-  for (const segment of segments) {
-    let from = segment.start;
-    const text = lower.slice(segment.start, segment.end);
-    TITLE_PART_SEPARATOR.lastIndex = 0;
-    const cut = (end: number) => {
-      if (end > from) parts.push({ start: from, end, noun: ROLE_NOUN.test(lower.slice(from, end)) });
-    };
-    for (let m = TITLE_PART_SEPARATOR.exec(text); m !== null; m = TITLE_PART_SEPARATOR.exec(text)) {
-      cut(segment.start + m.index);
-      from = segment.start + m.index + m[0].length;
+  for (const segment of splitAt(lower, TITLE_SEGMENT_SEPARATOR)) {
+    for (const piece of splitAt(lower.slice(segment.start, segment.end), TITLE_PART_SEPARATOR)) {
+      const start = segment.start + piece.start;
+      const end = segment.start + piece.end;
+      if (end > start) parts.push({ start, end, noun: ROLE_NOUN.test(lower.slice(start, end)) });
     }
-    cut(segment.end);
   }
   // A title without any role noun ("Machine Learning", "AI/ML") is read whole as the role.
   const anyNoun = parts.some((p) => p.noun);
