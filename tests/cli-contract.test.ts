@@ -220,6 +220,35 @@ describe("explain", () => {
   });
 });
 
+describe("explain shows whose work each match describes", () => {
+  it("tags the company's context apart from the role's own work, and explains several files in turn", async () => {
+    const company = join(tmp, "company.txt");
+    writeFileSync(
+      company,
+      "Full-Stack Engineer\n\nWe build AI agents for dental clinics.\n\nYou will build React screens and REST APIs for the clinic dashboard.\n",
+    );
+    const duty = join(tmp, "duty.txt");
+    writeFileSync(duty, "AI Engineer\n\nYou will build AI agents with LangGraph and evaluate them.\n");
+    const { code, stdout } = await cli(["explain", company, duty, "--no-color"]);
+    expect(code).toBe(0);
+    const [first, second] = stdout.split(/^== /m).slice(1);
+    expect(first).toMatch(/^.*company\.txt/);
+    expect(first).toMatch(/\[AI agents\|ai, context\]/);
+    expect(second).toMatch(/^.*duty\.txt/);
+    expect(second).toMatch(/\[AI agents\|ai\]/);
+    expect(second).not.toMatch(/, context\]/);
+  });
+
+  it("names the role titles of a multi-role post in its head", async () => {
+    const file = join(tmp, "multi.txt");
+    writeFileSync(file, "Acme Robotics | Multiple roles | Backend Engineer, Product Designer, ML Engineer | Remote\n\nWe make warehouse robots.\n");
+    const { code, stdout } = await cli(["explain", file, "--no-color"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^multi-role post: \d+ role titles found \(".+"/m);
+    expect(stdout).toMatch(/label: neither .*\[multi-role\]/);
+  });
+});
+
 describe("the parallel recipe", () => {
   const run = promisify(execFile);
   it("GNU parallel --pipe --keep-order gives the same records as one process", async (context) => {

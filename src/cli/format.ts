@@ -9,7 +9,7 @@ import type { EvaluationReport } from "../eval/evaluate.js";
 import { LABELS, labelMetrics } from "../eval/evaluate.js";
 import type { FitReport } from "../fit/fit.js";
 import type { TermSuggestion } from "../eval/gaps.js";
-import type { Label } from "../vocabulary.js";
+import type { About, Label } from "../vocabulary.js";
 import type { Classification } from "../result.js";
 import { UsageError } from "./io.js";
 
@@ -198,7 +198,11 @@ export function table(rows: ReadonlyArray<readonly string[]>): string {
 }
 
 /** The text of a field with every evidence span highlighted (ANSI colours when `color`, else `[text|role]`). */
-export function highlight(text: string, spans: ReadonlyArray<{ start: number; end: number; role: string; negated: boolean }>, color: boolean): string {
+export function highlight(
+  text: string,
+  spans: ReadonlyArray<{ start: number; end: number; role: string; negated: boolean; about: About }>,
+  color: boolean,
+): string {
   const paint: Record<string, string> = { ml: "\x1b[1;34m", ai: "\x1b[1;35m", neither: "\x1b[1;33m", shared: "\x1b[2m" };
   let out = "";
   let at = 0;
@@ -206,7 +210,10 @@ export function highlight(text: string, spans: ReadonlyArray<{ start: number; en
     if (s.start < at) continue;
     out += text.slice(at, s.start);
     const marked = text.slice(s.start, s.end);
-    out += color ? `${s.negated ? "\x1b[9m" : ""}${paint[s.role] ?? ""}${marked}\x1b[0m` : `[${s.negated ? "~" : ""}${marked}|${s.role}]`;
+    // Context (the company's, not the role's work) is underlined in colour, tagged without.
+    out += color
+      ? `${s.negated ? "\x1b[9m" : ""}${s.about === "context" ? "\x1b[4m" : ""}${paint[s.role] ?? ""}${marked}\x1b[0m`
+      : `[${s.negated ? "~" : ""}${marked}|${s.role}${s.about === "context" ? ", context" : ""}]`;
     at = s.end;
   }
   return out + text.slice(at);
@@ -222,6 +229,7 @@ export function explainHeader(result: Result): string[] {
     `band: ${salary.band ? `${salary.band.min}-${salary.band.max} ${salary.band.currency}/year (${salary.band.source})` : "none"}`,
     `stated pay: ${salary.stated ? `${salary.stated.min}-${salary.stated.max} ${salary.stated.currency}/${salary.stated.period} ("${salary.stated.text}")${salary.comparison ? `, ${salary.comparison} the band` : ""}` : "none"}`,
     `top evidence: ${topTerms(result, 6).join(", ") || "none"}`,
+    ...(result.multiRole ? [`multi-role post: ${result.roles.length} role titles found (${result.roles.map((r) => `"${r.text}"`).join(", ")})`] : []),
   ];
 }
 

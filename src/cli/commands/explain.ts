@@ -7,12 +7,13 @@ import { explainHeader, highlight } from "../format.js";
 import { firstPosting } from "../inputs.js";
 import { readJson, UsageError } from "../io.js";
 import { DEFAULT_FIELDS, describeOrigin } from "../records.js";
+import type { About } from "../../vocabulary.js";
 
-type Marked = { start: number; end: number; role: string; negated: boolean };
+type Marked = { start: number; end: number; role: string; negated: boolean; about: About };
 
 function spansIn(result: Classification, field: Field): Marked[] {
   return result.evidence.flatMap((e) =>
-    e.matches.filter((m) => m.field === field).map((m) => ({ start: m.start, end: m.end, role: e.role, negated: m.negated })),
+    e.matches.filter((m) => m.field === field).map((m) => ({ start: m.start, end: m.end, role: e.role, negated: m.negated, about: m.about })),
   );
 }
 
@@ -39,33 +40,36 @@ function readable(html: string, spans: readonly Marked[]): { text: string; spans
 
 export const explainCommand: Command = {
   name: "explain",
-  args: "<file> [options]",
-  summary: "one posting with its evidence highlighted",
-  description: `Classifies one posting (.txt, .md, .html, or the first record of a .jsonl or .csv) and prints its
-text with the evidence highlighted: ML evidence in blue, AI in magenta, other roles in yellow,
-negated struck out ([text|role] without colour). HTML is shown as its readable text.`,
+  args: "<file>... [options]",
+  summary: "postings with their evidence highlighted",
+  description: `Classifies each posting file (.txt, .md, .html, or the first record of a .jsonl or .csv) and
+prints its text with the evidence highlighted: ML evidence in blue, AI in magenta, other roles in
+yellow, negated struck out, the company's context (not the role's own work) underlined. Without
+colour, a match reads [text|role], [~text|role] when negated, [text|role, context] for context.
+HTML is shown as its readable text. Several files are explained one after another.`,
   options: {
     "no-color": { type: "boolean", help: "no ANSI colours, even on a terminal" },
     lexicon: LEXICON_OPTION,
   },
   async run(values, positionals, io) {
-    const [file] = positionals;
-    if (file === undefined) throw new UsageError("explain needs a file");
+    if (positionals.length === 0) throw new UsageError("explain needs a file");
     const lexiconPath = stringOption(values, "lexicon");
     const classifier = createClassifier(lexiconPath === undefined ? {} : { lexicon: await readJson(lexiconPath) });
-    const read = await firstPosting(file, DEFAULT_FIELDS, DEFAULT_MAX_INPUT_LENGTH, io.stdin);
-    if (read === undefined) throw new UsageError(`${file} holds no posting`);
-    if (read.kind === "failed") throw new UsageError(`${describeOrigin(read.origin)}: ${read.message}`);
-    const { posting } = read;
-    const result = classifier.classify(posting);
     const color = io.color && values["no-color"] !== true;
-    const out = [...explainHeader(result), ""];
-    if (posting.title !== undefined) out.push(highlight(posting.title, spansIn(result, "title"), color), "");
-    if (posting.html !== undefined) {
-      const body = readable(posting.html, spansIn(result, "html"));
-      out.push(highlight(body.text, body.spans, color));
-    } else out.push(highlight(posting.text ?? "", spansIn(result, "text"), color));
-    io.stdout.write(`${out.join("\n")}\n`);
+    for (const [i, file] of positionals.entries()) {
+      const read = await firstPosting(file, DEFAULT_FIELDS, DEFAULT_MAX_INPUT_LENGTH, io.stdin);
+      if (read === undefined) throw new UsageError(`${file} holds no posting`);
+      if (read.kind === "failed") throw new UsageError(`${describeOrigin(read.origin)}: ${read.message}`);
+      const { posting } = read;
+      const result = classifier.classify(posting);
+      const out = [...(positionals.length > 1 ? [`${i > 0 ? "\n" : ""}== ${file}`] : []), ...explainHeader(result), ""];
+      if (posting.title !== undefined) out.push(highlight(posting.title, spansIn(result, "title"), color), "");
+      if (posting.html !== undefined) {
+        const body = readable(posting.html, spansIn(result, "html"));
+        out.push(highlight(body.text, body.spans, color));
+      } else out.push(highlight(posting.text ?? "", spansIn(result, "text"), color));
+      io.stdout.write(`${out.join("\n")}\n`);
+    }
     return 0;
   },
 };
