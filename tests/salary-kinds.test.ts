@@ -109,8 +109,24 @@ const INDIAN: Array<[string, Expected]> = [
   ["Salary Rs. 12,00,000 per annum", null],
 ];
 
+// Kind 5: a lone figure that is a whole field of a "|"-separated header line ("Who is hiring" posts).
+const HEADER_FIELD: Array<[string, Expected]> = [
+  ["Acme | Senior ML Engineer | Remote (US) | $180k | Full-time", [180000, 180000, "USD", "year"]],
+  ["Acme | ML Engineer | NYC | $190K + equity", [190000, 190000, "USD", "year"]],
+  ["Acme | SRE | Remote | $192k + bonus\nWe run trading systems.", [192000, 192000, "USD", "year"]],
+  ["Acme | Berlin | €95k | Hybrid", [95000, 95000, "EUR", "year"]],
+  ["Acme | London | £120,000 | Onsite", [120000, 120000, "GBP", "year"]],
+  // Traps: a figure that shares its field with other words, a figure that is not a field, funding, and an hourly-sized figure.
+  ["Acme | Seed round of $180k closed | Remote", null],
+  ["Acme | $180k raised from angels | Remote", null],
+  ["We raised $180k last year.", null],
+  ["Acme | Series A | $5M | Remote", null],
+  ["Acme | Contract | $90 | Remote", null],
+];
+
 describe.each([
   ["currency from the whole mark", CURRENCY],
+  ["a lone figure as a header field", HEADER_FIELD],
   ["a period after each bound", PERIOD_EACH_BOUND],
   ["amounts that are not pay", NOT_PAY],
   ["Indian digit grouping", INDIAN],

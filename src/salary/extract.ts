@@ -9,6 +9,8 @@ import {
   HALF_RANGE_AFTER,
   HALF_RANGE_BEFORE,
   MONEY,
+  HEADER_FIELD_AFTER,
+  HEADER_FIELD_BEFORE,
   MONEY_GLUED_BEFORE,
   MULTIPLIERS,
   NOT_PAY_AFTER,
@@ -306,13 +308,15 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: () =>
   const period: PayPeriod = explicit ?? (lakhs || highValue >= RATE_CEILING ? "year" : "hour");
   const cue = explicit !== undefined || PAY_CUE.test(before) || PAY_CUE.test(after.slice(0, CUE_AFTER_REACH)) || lakhs;
   const rangeShape = high !== undefined && lowValue !== highValue;
-  if (!cue && !rangeShape) return none;
+  const headerField =
+    HEADER_FIELD_BEFORE.test(text.slice(Math.max(0, start - CUE_BEFORE_REACH), start)) && HEADER_FIELD_AFTER.test(text.slice(spanEndOf(end, afterPeriod)));
+  if (!cue && !rangeShape && !headerField) return none;
   if (explicit === undefined && highValue < RATE_CEILING && !lakhs) return none;
   const annualMin = lowValue * ANNUALIZE[period];
   const annualMax = highValue * ANNUALIZE[period];
   if (!plausible(annualMin, currency) || !plausible(annualMax, currency)) return none;
 
-  const spanEnd = afterPeriod ? end + afterPeriod[0].length : end;
+  const spanEnd = spanEndOf(end, afterPeriod);
   return {
     pay: {
       min: round2(lowValue),
@@ -330,6 +334,9 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: () =>
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Where a stated amount ends: after the period written after it, if any. */
+const spanEndOf = (end: number, afterPeriod: RegExpExecArray | null) => (afterPeriod ? end + afterPeriod[0].length : end);
 
 /**
  * The salary a posting states, or null. When it states several (one per location, say), the

@@ -326,5 +326,12 @@ export const CLAUSE_BREAK = /[\n;!?•·▪●]|\.\s/g;
 export const HALF_RANGE_AFTER = /^\s{0,3}(?:-|–|—|to)\s{0,3}(?:[$€£₹¥]|[A-Z]{2,3}\$?\s?\d)/;
 /** The same before a lone figure: "… $60/hr - " leaves the figure as the upper half of a range. */
 export const HALF_RANGE_BEFORE = /\d(?:[kK]|\s?\/\s?[a-zA-Z]{1,6})?\s{0,3}(?:-|–|—)\s{0,3}$/;
+/**
+ * A figure that is a whole field of a "|"-separated header line ("Acme | ML Engineer | $180k | Remote"),
+ * the way "Who is hiring" posts state pay: the field before it ends at a bar, and after it come only
+ * an equity or bonus note, then a bar or the end of the line.
+ */
+export const HEADER_FIELD_BEFORE = /\|[ \t]*$/;
+export const HEADER_FIELD_AFTER = /^[ \t]*(?:\+[ \t]*(?:equity|stock|options|bonus)\b[^|\n]{0,40})?(?:\||\n|$)/i;
 /** Retirement plans named by their tax-code section: "401(k)", "401K", "403(b)". */
 export const RETIREMENT_PLAN = /^(?:401|403|457)$/;
