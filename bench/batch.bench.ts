@@ -5,7 +5,9 @@
  * ../shared/eval/train.jsonl and dev.jsonl when present, else postings built from the fixtures
  * (bench/postings.ts), repeated with fresh ids; one in five is served as HTML. Reports, as medians
  * of ROUNDS runs: the library's parse + classify + serialize rate on this thread, and the CLI's
- * rate with --jobs 1 and --jobs 2 (default output, and --fields all), with each run's peak RSS.
+ * rate with --jobs 1 and --jobs 2 (default output, and --fields all), with each run's peak RSS and,
+ * on Linux, the CPU time it used (all threads): on a shared machine CPU per posting moves far less
+ * than the rate does, and --jobs 2's extra CPU is what keeps it from doubling --jobs 1's rate.
  *
  * BENCH_BATCH_COUNT (default 20000) and BENCH_BATCH_ROUNDS (default 3) change the size.
  */
@@ -89,18 +91,32 @@ console.log(
     .join(", ")}\n`,
 );
 
+// CPU seconds of the children this process has waited for (all their threads), from /proc/self/stat;
+// undefined where there is no /proc.
+const TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString() ?? NaN);
+function childCpu(): number | undefined {
+  if (!existsSync("/proc/self/stat") || !(TICKS > 0)) return undefined;
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  // Fields after the command name, which ends at the last ")": cutime and cstime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / TICKS;
+}
+
 const cli = new URL("../dist/cli.js", import.meta.url).pathname;
-function runCli(jobs: number, extra: readonly string[]): { rate: number; rss: number; outBytes: number; timings: string } {
+function runCli(jobs: number, extra: readonly string[]): { rate: number; cpu: number | undefined; rss: number; outBytes: number; timings: string } {
   const outFile = new URL(`out-${jobs}.jsonl`, dir).pathname;
+  const cpuBefore = childCpu();
   const started = performance.now();
   const run = spawnSync(process.execPath, [cli, "classify", file, "--jobs", String(jobs), "--out", outFile, "--timings", ...extra], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = childCpu();
+  const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
   const stderr = run.stderr.toString();
   if (run.status !== 0) throw new Error(`classify exited ${run.status}: ${stderr}`);
   const timings = /per posting: (.*)/.exec(stderr)?.[1] ?? "";
-  return { rate: COUNT / seconds, rss: Number(/peak RSS (\d+) MB/.exec(stderr)?.[1]), outBytes: statSync(outFile).size, timings };
+  return { rate: COUNT / seconds, cpu, rss: Number(/peak RSS (\d+) MB/.exec(stderr)?.[1]), outBytes: statSync(outFile).size, timings };
 }
 
 // Each round measures the library and every CLI setting one after the other, so that on a shared
@@ -128,8 +144,10 @@ for (const [name] of OUTPUTS) {
     const runs = cliRuns.get(`${name}, --jobs ${jobs}`)!;
     const rate = median(runs.map((r) => r.rate));
     rates.push(rate);
+    const cpus = runs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+    const cpu = cpus.length === 0 ? "" : `, CPU ${((median(cpus) * 1e6) / COUNT).toFixed(0)} µs per posting (all threads)`;
     console.log(
-      `${name}, --jobs ${jobs}: ${Math.round(rate)} postings/s (${((rate / library) * 100).toFixed(0)}% of the library), peak RSS ${Math.max(...runs.map((r) => r.rss))} MB (the process, all threads), ${(runs[0]!.outBytes / COUNT).toFixed(0)} bytes of output per posting`,
+      `${name}, --jobs ${jobs}: ${Math.round(rate)} postings/s (${((rate / library) * 100).toFixed(0)}% of the library)${cpu}, peak RSS ${Math.max(...runs.map((r) => r.rss))} MB (the process, all threads), ${(runs[0]!.outBytes / COUNT).toFixed(0)} bytes of output per posting`,
     );
     console.log(`  last run, per posting: ${runs.at(-1)!.timings}`);
   }
