@@ -361,7 +361,7 @@ const dutyOpener = `[\\s\\-*•·▪●>–—\\d.)]{0,6}(?:${alternation(verbFo
 export const DUTY_OPENER = new RegExp(`^${dutyOpener}`);
 /** The same, tested where a line starts (sticky: the caller sets lastIndex to the line's start). */
 export const DUTY_OPENER_AT = new RegExp(dutyOpener, "y");
-/** Where a sentence or list item ends: a line break, ";", a bullet, or ".", "!", "?" before a space or the end ("node.js" goes on). */
+/** Where a sentence or list item ends: a line break, ";", a bullet, or ".", "!", "?" before a space or the end ("node.js" goes on). Every match is one character, so a caller may read its place from lastIndex. */
 export const SENTENCE_BREAK = /[\n;•▪●]|[.!?](?=\s|$)/g;
 
 /* Stage 4, attribute: role nouns and title separators (see title.ts). */
