@@ -6,6 +6,10 @@ import {
   CURRENCY_NAMES,
   CURRENCY_SYMBOLS,
   CURRENCY_WORD,
+  CURRENCY_WORD_THEN_FIGURE_AT,
+  CURRENCY_WORDS_BEFORE,
+  DIGIT_RUN,
+  FIGURE_THEN_CURRENCY_WORD,
   HALF_RANGE_AFTER,
   HALF_RANGE_BEFORE,
   MONEY,
@@ -214,7 +218,7 @@ function moneyWindows(text: string): { windows: Array<[number, number]>; codes: 
   const marks: number[] = [];
   const codes: string[] = [];
   for (const symbol of CURRENCY_SYMBOLS) for (let i = text.indexOf(symbol); i >= 0; i = text.indexOf(symbol, i + 1)) marks.push(i);
-  for (const re of [CURRENCY_CODE, CURRENCY_WORD]) {
+  for (const re of [CURRENCY_CODE, wordThenFigure(text) ? CURRENCY_WORD : FIGURE_THEN_CURRENCY_WORD]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       marks.push(m.index);
@@ -235,6 +239,25 @@ function moneyWindows(text: string): { windows: Array<[number, number]>; codes: 
     appendMerged(widened, from, to);
   }
   return { windows: widened, codes };
+}
+
+/**
+ * Whether CURRENCY_WORD's word-first half ("Rs 50,000") matches anywhere in the text. Its figure
+ * starts a run of digits (a word or a space stands before it), so it is tried only where a run
+ * starts right after one of its words, or one character after.
+ */
+function wordThenFigure(text: string): boolean {
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
+    for (const word of CURRENCY_WORDS_BEFORE) {
+      for (let at = m.index - word.length - 1; at <= m.index - word.length; at++) {
+        if (at < 0 || !text.startsWith(word, at)) continue;
+        CURRENCY_WORD_THEN_FIGURE_AT.lastIndex = at;
+        if (CURRENCY_WORD_THEN_FIGURE_AT.test(text)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Appends [from, to) to windows sorted by start, joining it to the last one when they touch. */
