@@ -202,6 +202,11 @@ export const LEGAL_HINT = /opportunit|regard to|accommodation|e-verify|veteran|o
 /** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. Matched per sentence. */
 export const LEGAL_BOILERPLATE =
   /equal (?:employment )?opportunit|without regard to (?:race|age|sex|religion|color)|reasonable accommodation|e-verify|protected veteran|sexual orientation|gender identity/g;
+/**
+ * No LEGAL_BOILERPLATE match is longer ("equal employment opportunit"), so none starts more than this
+ * many characters before the first LEGAL_HINT word of a text: the scan for it can start there.
+ */
+export const LEGAL_BOILERPLATE_MAX = 27;
 
 /* Stage 1, normalize. */
 
