@@ -52,6 +52,11 @@ export interface PhraseState {
    * not a map: most states have a few, and comparing in place builds no string for the next token.
    */
   readonly next: ReadonlyArray<{ readonly token: string; readonly state: PhraseState }>;
+  /**
+   * Bit `c & 31` is set for the first char code c of each token in `next`: where the text's next token
+   * opens with a character whose bit is clear, no state follows, and the scan need not read that token.
+   */
+  readonly firsts: number;
   /** Whether this token is a negation cue: a cue word ("no", "without"), a stem that negates before "'t" ("don"), or none. */
   readonly negation: NegationKind;
   /** Whether the tokens read so far complete an attribution cue. */
@@ -90,7 +95,15 @@ interface BuildState {
 }
 
 function frozen(state: BuildState): PhraseState {
-  return { entry: state.entry, negation: state.negation, cue: state.cue, next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })) };
+  let firsts = 0;
+  for (const token of state.next.keys()) firsts |= 1 << (token.charCodeAt(0) & 31);
+  return {
+    entry: state.entry,
+    negation: state.negation,
+    cue: state.cue,
+    next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })),
+    firsts,
+  };
 }
 
 function stateAfter(states: Map<string, BuildState>, token: string): BuildState {

@@ -112,7 +112,7 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
     // Extend token by token while some phrase (or cue) still begins with what has been read.
     while (state.next.length > 0) {
       const next = tokenAfterGap(text, end);
-      if (next < 0) break;
+      if (next < 0 || ((state.firsts >>> (text.charCodeAt(next) & 31)) & 1) === 0) break;
       const nextEnd = tokenEnd(text, next, text.length);
       state = follow(state, text, next, nextEnd);
       if (state === undefined) break;
