@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classify, InputError } from "../src/index.js";
 import { looksLikeHtml, lowercaseSameLength, normalize, normalizeHtml, plainField } from "../src/pipeline/01-normalize.js";
 import { segment } from "../src/pipeline/02-segment.js";
-import { LEGAL_BOILERPLATE, LEGAL_BOILERPLATE_MAX, LEGAL_HINT } from "../src/pipeline/patterns.js";
+import { foldWhitespace, LEGAL_BOILERPLATE, LEGAL_BOILERPLATE_MAX, LEGAL_HINT } from "../src/pipeline/patterns.js";
 import { lowerOf, spanOf, textOf } from "../src/pipeline/field.js";
 import { checkPosting, DEFAULT_MAX_INPUT_LENGTH } from "../src/posting.js";
 
@@ -140,6 +141,18 @@ describe("sections in scraped text", () => {
   it("a body with no headings is one section of unknown kind", () => {
     const text = "Train models.\nDeploy them.";
     expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["other"]);
+  });
+});
+
+describe("whitespace folding", () => {
+  it("folds every run of whitespace into one space, as a replace of every run does", () => {
+    const text = fc.array(fc.constantFrom("a", "b", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\r\n"), { maxLength: 30 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(foldWhitespace(t)).toBe(t.replace(/\s+/g, " "));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

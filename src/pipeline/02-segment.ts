@@ -9,6 +9,7 @@
 import type { SectionKind } from "../lexicon/schema.js";
 import { lowerOf, type FieldValue } from "./field.js";
 import {
+  foldWhitespace,
   HEADING,
   HEADING_PUNCTUATION,
   headingKindOf,
@@ -20,7 +21,6 @@ import {
   NON_SPACE,
   SENTENCE_END,
   SENTENCE_ENDING,
-  WHITESPACE_RUNS,
 } from "./patterns.js";
 
 /** One section of the body: its kind and where it stands. */
@@ -67,7 +67,7 @@ function headingKind(line: string): SectionKind | undefined {
   let last = raw.length - 1;
   while (last >= 0 && raw.charCodeAt(last) <= 32) last--;
   if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
-  const candidate = trimMarks(raw).toLowerCase().replace(WHITESPACE_RUNS, " ");
+  const candidate = foldWhitespace(trimMarks(raw).toLowerCase());
   if (candidate.length < 2 || candidate.length > HEADING_MAX || HEADING_PUNCTUATION.test(candidate)) return undefined;
   const m = HEADING.exec(candidate);
   return m ? headingKindOf(m) : undefined;

@@ -10,7 +10,7 @@
  */
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS, WHITESPACE_RUNS } from "./patterns.js";
+import { foldWhitespace, NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS } from "./patterns.js";
 import type { About } from "../vocabulary.js";
 import { hasWords, type Sentence } from "./04-attribute.js";
 import type { FieldValue, Part } from "./field.js";
@@ -125,7 +125,7 @@ function isNegated(lower: string, start: number, end: number, cues: NegationCues
   const after = lastAtOrBefore(cues.starts, end + AFTER_REACH);
   if (after < 0 || cues.starts[after]! < end) return false;
   // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
-  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(WHITESPACE_RUNS, " "));
+  return NEGATION_AFTER.test(foldWhitespace(lower.slice(end, end + AFTER_REACH)));
 }
 
 function sectionOf(sections: readonly Section[], offset: number, hint: { i: number }): SectionKind {

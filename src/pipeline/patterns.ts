@@ -223,6 +223,13 @@ export const ALL_WHITESPACE = /^\s+$/;
 export const WHITESPACE = /\s/;
 /** Any run of whitespace, to fold into one space. */
 export const WHITESPACE_RUNS = /\s+/g;
+/** Whitespace that folding changes: a run of two or more, or one that is not a plain space. */
+export const UNFOLDED_WHITESPACE = /\s\s|[^\S ]/;
+
+/** `text` with every run of whitespace one space: `text` itself, not a copy, when it has none to fold. */
+export function foldWhitespace(text: string): string {
+  return UNFOLDED_WHITESPACE.test(text) ? text.replace(WHITESPACE_RUNS, " ") : text;
+}
 
 /* Stage 2, segment. */
 
