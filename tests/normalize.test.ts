@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classify, InputError } from "../src/index.js";
 import { looksLikeHtml, lowercaseSameLength, normalize, normalizeHtml, plainField } from "../src/pipeline/01-normalize.js";
 import { segment } from "../src/pipeline/02-segment.js";
+import { foldWhitespace, LEGAL_BOILERPLATE, LEGAL_BOILERPLATE_MAX, LEGAL_HINT } from "../src/pipeline/patterns.js";
 import { lowerOf, spanOf, textOf } from "../src/pipeline/field.js";
 import { checkPosting, DEFAULT_MAX_INPUT_LENGTH } from "../src/posting.js";
 
@@ -117,9 +119,40 @@ describe("sections in scraped text", () => {
     expect(sections.map((s) => s.kind)).toEqual(["other", "legal", "other"]);
   });
 
+  it("reads boilerplate that starts well before the first hint word", () => {
+    // The first hint word, "opportunit", stands 17 characters into the match.
+    const text = "Train models.\nDeploy them.\nWe are an Equal Employment Opportunity employer.";
+    const legal = segment(plainField(text)).filter((s) => s.kind === "legal");
+    expect(legal.map((s) => text.slice(s.start, s.end).trim())).toEqual(["We are an Equal Employment Opportunity employer."]);
+  });
+
+  it("no boilerplate match is longer than LEGAL_BOILERPLATE_MAX, and each holds a hint word", () => {
+    // The scan for boilerplate starts LEGAL_BOILERPLATE_MAX before the first hint word: every string
+    // the pattern matches (a finite set) must fit, or a match could start before the scan does.
+    const phrases = expandLiteral(LEGAL_BOILERPLATE.source);
+    expect(phrases.length).toBeGreaterThan(7);
+    for (const phrase of phrases) {
+      expect(new RegExp(`^(?:${LEGAL_BOILERPLATE.source})$`).test(phrase)).toBe(true);
+      expect(phrase.length).toBeLessThanOrEqual(LEGAL_BOILERPLATE_MAX);
+      expect(LEGAL_HINT.test(phrase)).toBe(true);
+    }
+  });
+
   it("a body with no headings is one section of unknown kind", () => {
     const text = "Train models.\nDeploy them.";
     expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["other"]);
+  });
+});
+
+describe("whitespace folding", () => {
+  it("folds every run of whitespace into one space, as a replace of every run does", () => {
+    const text = fc.array(fc.constantFrom("a", "b", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\r\n"), { maxLength: 30 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(foldWhitespace(t)).toBe(t.replace(/\s+/g, " "));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -164,3 +197,40 @@ describe("stage 1 field values", () => {
     }
   });
 });
+
+/**
+ * Every string a pattern of literal characters, `(?:a|b)` groups and `?` after a character or group
+ * matches; throws on any other syntax, so a pattern that outgrows it fails the test that reads it.
+ */
+function expandLiteral(source: string): string[] {
+  let i = 0;
+  const alternation = (): string[] => {
+    const out: string[] = [];
+    for (;;) {
+      out.push(...sequence());
+      if (source[i] !== "|") return out;
+      i++;
+    }
+  };
+  const sequence = (): string[] => {
+    let strings = [""];
+    while (i < source.length && source[i] !== "|" && source[i] !== ")") {
+      let part: string[];
+      if (source.startsWith("(?:", i)) {
+        i += 3;
+        part = alternation();
+        if (source[i++] !== ")") throw new Error(`unclosed group in ${source}`);
+      } else if ("\\[]{}()*+.^$".includes(source[i]!)) throw new Error(`unsupported syntax at ${i} in ${source}`);
+      else part = [source[i++]!];
+      if (source[i] === "?") {
+        i++;
+        part = [...part, ""];
+      }
+      strings = strings.flatMap((s) => part.map((p) => s + p));
+    }
+    return strings;
+  };
+  const strings = alternation();
+  if (i !== source.length) throw new Error(`unsupported syntax at ${i} in ${source}`);
+  return strings;
+}

@@ -52,6 +52,11 @@ export interface PhraseState {
    * not a map: most states have a few, and comparing in place builds no string for the next token.
    */
   readonly next: ReadonlyArray<{ readonly token: string; readonly state: PhraseState }>;
+  /**
+   * Bit `c & 31` is set for the first char code c of each token in `next`: where the text's next token
+   * opens with a character whose bit is clear, no state follows, and the scan need not read that token.
+   */
+  readonly firsts: number;
   /** Whether this token is a negation cue: a cue word ("no", "without"), a stem that negates before "'t" ("don"), or none. */
   readonly negation: NegationKind;
   /** Whether the tokens read so far complete an attribution cue. */
@@ -64,6 +69,11 @@ export interface PhraseState {
  */
 export interface FieldMatcher {
   readonly states: ReadonlyMap<string, PhraseState>;
+  /**
+   * The same first states, bucketed by a hash of a token's length and first, middle and last characters
+   * (see stateAt): the scan finds a token's state in the text itself, without cutting the token out.
+   */
+  readonly buckets: ReadonlyArray<ReadonlyArray<{ readonly token: string; readonly state: PhraseState }> | undefined>;
   /** Finds the next place one of `states`' tokens may stand (see tokenStartPattern); stateful, used by one scan at a time. */
   readonly starts: RegExp;
 }
@@ -90,7 +100,15 @@ interface BuildState {
 }
 
 function frozen(state: BuildState): PhraseState {
-  return { entry: state.entry, negation: state.negation, cue: state.cue, next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })) };
+  let firsts = 0;
+  for (const token of state.next.keys()) firsts |= 1 << (token.charCodeAt(0) & 31);
+  return {
+    entry: state.entry,
+    negation: state.negation,
+    cue: state.cue,
+    next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })),
+    firsts,
+  };
 }
 
 function stateAfter(states: Map<string, BuildState>, token: string): BuildState {
@@ -147,7 +165,26 @@ function fieldMatcher(
     for (const cue of ROLE_CUE_WORDS) addCue(states, cue, "role");
     for (const cue of CONTEXT_CUE_WORDS) addCue(states, cue, "context");
   }
-  return { states: new Map([...states].map(([token, state]) => [token, frozen(state)])), starts: tokenStartPattern(new Set(states.keys())) };
+  const firstStates = new Map([...states].map(([token, state]) => [token, frozen(state)]));
+  // About two buckets a token, a power of two, so a bucket holds one or two tokens.
+  let size = 16;
+  while (size < 2 * firstStates.size) size *= 2;
+  const buckets: Array<Array<{ token: string; state: PhraseState }> | undefined> = new Array(size).fill(undefined);
+  for (const [token, state] of firstStates) (buckets[bucketOf(token, 0, token.length, size)] ??= []).push({ token, state });
+  return { states: firstStates, buckets, starts: tokenStartPattern(new Set(states.keys())) };
+}
+
+/** The bucket of the token text[start, end) (not empty) among `size` (a power of two). */
+const bucketOf = (text: string, start: number, end: number, size: number) =>
+  (Math.imul(Math.imul(text.charCodeAt(start), 31) + text.charCodeAt((start + end) >> 1), 31) + Math.imul(text.charCodeAt(end - 1), 7) + end - start) &
+  (size - 1);
+
+/** The first state of the token text[start, end) (not empty): `matcher.states.get(text.slice(start, end))` without the slice. */
+export function stateAt(matcher: FieldMatcher, text: string, start: number, end: number): PhraseState | undefined {
+  const bucket = matcher.buckets[bucketOf(text, start, end, matcher.buckets.length)];
+  if (bucket === undefined) return undefined;
+  for (const t of bucket) if (t.token.length === end - start && text.startsWith(t.token, start)) return t.state;
+  return undefined;
 }
 
 /** Builds the matchers of a validated lexicon, once; every classify call shares them. */

@@ -9,17 +9,18 @@
 import type { SectionKind } from "../lexicon/schema.js";
 import { lowerOf, type FieldValue } from "./field.js";
 import {
+  foldWhitespace,
   HEADING,
   HEADING_PUNCTUATION,
   headingKindOf,
   INLINE_HEADING,
   INLINE_HEADING_OPENS,
   LEGAL_BOILERPLATE,
+  LEGAL_BOILERPLATE_MAX,
   LEGAL_HINT,
   NON_SPACE,
   SENTENCE_END,
   SENTENCE_ENDING,
-  WHITESPACE_RUNS,
 } from "./patterns.js";
 
 /** One section of the body: its kind and where it stands. */
@@ -66,7 +67,7 @@ function headingKind(line: string): SectionKind | undefined {
   let last = raw.length - 1;
   while (last >= 0 && raw.charCodeAt(last) <= 32) last--;
   if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
-  const candidate = trimMarks(raw).toLowerCase().replace(WHITESPACE_RUNS, " ");
+  const candidate = foldWhitespace(trimMarks(raw).toLowerCase());
   if (candidate.length < 2 || candidate.length > HEADING_MAX || HEADING_PUNCTUATION.test(candidate)) return undefined;
   const m = HEADING.exec(candidate);
   return m ? headingKindOf(m) : undefined;
@@ -99,11 +100,12 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
 /** The sentences that hold legal boilerplate, as spans; a sentence ends at SENTENCE_END or a line break. */
 function legalSpans(body: FieldValue): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
-  LEGAL_HINT.lastIndex = 0;
-  if (!LEGAL_HINT.test(lowerOf(body))) return spans;
+  const hint = lowerOf(body).search(LEGAL_HINT);
+  if (hint < 0) return spans;
   const lower = body.norm.lower;
   const from = body.from;
-  LEGAL_BOILERPLATE.lastIndex = from;
+  // Every match holds a hint word, and the first one stands at `hint`: nothing before can match.
+  LEGAL_BOILERPLATE.lastIndex = from + Math.max(0, hint - LEGAL_BOILERPLATE_MAX);
   for (let m = LEGAL_BOILERPLATE.exec(lower); m !== null; m = LEGAL_BOILERPLATE.exec(lower)) {
     let start = m.index;
     while (start > from && !SENTENCE_END.test(lower[start - 1]!)) start--;

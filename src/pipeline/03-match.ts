@@ -9,7 +9,7 @@
  * next, and only there is the text cut into tokens. The same scan reports the negation cue words it
  * passes. Linear in the text: each candidate follows the trie at most as deep as the longest phrase.
  */
-import type { CompiledLexicon, FieldMatcher, PhraseState } from "../lexicon/compile.js";
+import { type CompiledLexicon, type FieldMatcher, type PhraseState, stateAt } from "../lexicon/compile.js";
 import { isGlue, isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
 import { PHRASE_GAP_MAX } from "./patterns.js";
 import { lowerOf, type FieldValue, type Part, type PostingFields } from "./field.js";
@@ -57,6 +57,25 @@ function follow(state: PhraseState, text: string, start: number, end: number): P
   return undefined;
 }
 
+/** The word characters of `\b`: ASCII letters, digits and "_". */
+const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+/** The token characters that are not: ".", "&", "+", "#", and the Latin-1 and Latin Extended letters. */
+const isOtherTokenChar = (c: number) => c === 46 || c === 38 || c === 43 || c === 35 || (c >= 0xc0 && c <= 0x24f);
+
+/**
+ * Where the start pattern's match that ends at `end` starts, when the end alone tells; else -1. The
+ * match is a token of the matcher, all token characters, and the character before it is no ASCII
+ * word character (a word boundary) or no token character (a lookbehind). So reading back over ASCII
+ * word characters stops exactly at its start when it is ASCII letters and digits only; when it holds
+ * another token character ("node.js", ".net", "c++", "café"), the reading stops at once or just after
+ * one, and -1 is returned: it is returned whenever such a character stands where the reading stops.
+ */
+function matchStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) start--;
+  return start < end && (start === 0 || !isOtherTokenChar(text.charCodeAt(start - 1))) ? start : -1;
+}
+
 /** What the scan of a field found: its matches in text order, and the negation and attribution cues it passed. */
 export interface FieldMatches {
   readonly matches: RawMatch[];
@@ -81,23 +100,27 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
   const text = lowerOf(value);
   const starts = matcher.starts;
   starts.lastIndex = 0;
-  for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
-    const start = m.index;
+  // `test`, not `exec`: no match array or string per candidate. Where the match starts is read back
+  // from its end (matchStart); only when that is uncertain is the pattern run again, from the same place.
+  for (let scannedFrom = 0; starts.test(text); scannedFrom = starts.lastIndex) {
+    let end = starts.lastIndex;
+    let start = matchStart(text, end);
+    if (start < 0) {
+      starts.lastIndex = scannedFrom;
+      const m = starts.exec(text)!;
+      start = m.index;
+      end = start + m[0].length;
+    }
     if (!isTokenStart(text, start, 0)) {
       starts.lastIndex = start + 1;
       continue;
     }
     // Most tokens end where the pattern's match does; only a glue or letter after it can make the token
     // run on ("node.js", "c++x").
-    let end = start + m[0].length;
-    let token = m[0];
     const after = text.charCodeAt(end);
-    if (end < text.length && (isWord(after) || isGlue(after))) {
-      end = tokenEnd(text, start, text.length);
-      token = text.slice(start, end);
-    }
+    if (end < text.length && (isWord(after) || isGlue(after))) end = tokenEnd(text, start, text.length);
     starts.lastIndex = end;
-    let state = matcher.states.get(token);
+    let state = stateAt(matcher, text, start, end);
     if (state === undefined) continue;
     if (state.negation !== "none" && withCues) {
       const cueEnd = state.negation === "word" ? end : contractionEnd(text, end);
@@ -112,7 +135,7 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
     // Extend token by token while some phrase (or cue) still begins with what has been read.
     while (state.next.length > 0) {
       const next = tokenAfterGap(text, end);
-      if (next < 0) break;
+      if (next < 0 || ((state.firsts >>> (text.charCodeAt(next) & 31)) & 1) === 0) break;
       const nextEnd = tokenEnd(text, next, text.length);
       state = follow(state, text, next, nextEnd);
       if (state === undefined) break;

@@ -75,9 +75,10 @@ export function attributeSentences(
   let r = 0;
   let c = 0;
   for (let start = from; start < to; ) {
+    // Every break is one character, so `test` (no match array) tells where it is: just before lastIndex.
     SENTENCE_BREAK.lastIndex = start;
-    const found = SENTENCE_BREAK.exec(lower);
-    const end = found === null || found.index > to ? to : found.index;
+    const at = SENTENCE_BREAK.test(lower) ? SENTENCE_BREAK.lastIndex - 1 : -1;
+    const end = at < 0 || at > to ? to : at;
     while (section < sections.length - 1 && sections[section]!.end <= start) section++;
     if (end > start) {
       while (r < roleCues.length && roleCues[r]! < start) r++;

@@ -10,7 +10,7 @@
  */
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS, WHITESPACE_RUNS } from "./patterns.js";
+import { foldWhitespace, NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS } from "./patterns.js";
 import type { About } from "../vocabulary.js";
 import { hasWords, type Sentence } from "./04-attribute.js";
 import type { FieldValue, Part } from "./field.js";
@@ -125,7 +125,7 @@ function isNegated(lower: string, start: number, end: number, cues: NegationCues
   const after = lastAtOrBefore(cues.starts, end + AFTER_REACH);
   if (after < 0 || cues.starts[after]! < end) return false;
   // Whitespace folded, so doubled spaces or tabs do not move the cue out of reach.
-  return NEGATION_AFTER.test(lower.slice(end, end + AFTER_REACH).replace(WHITESPACE_RUNS, " "));
+  return NEGATION_AFTER.test(foldWhitespace(lower.slice(end, end + AFTER_REACH)));
 }
 
 function sectionOf(sections: readonly Section[], offset: number, hint: { i: number }): SectionKind {
@@ -204,12 +204,10 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
       weighed.mass = ms[0]!.share;
       weighed.bodyMass = ms[0]!.part === "body" ? ms[0]!.share : 0;
     } else if (ms[0]!.part === "body") {
-      // All in the body (a title match comes first): a typed array sorts without a comparator call per step.
-      const shares = new Float64Array(ms.length);
-      for (let i = 0; i < shares.length; i++) shares[i] = ms[i]!.share;
-      shares.sort();
+      // All in the body (a title match comes first): sorted without a comparator call per step.
+      const shares = sortedShares(ms);
       let factor = 1;
-      for (let i = shares.length - 1; i >= 0; i--) {
+      for (let i = ms.length - 1; i >= 0; i--) {
         weighed.mass += shares[i]! * factor;
         factor *= decay;
       }
@@ -265,4 +263,31 @@ function countDuties(lower: string, sentences: readonly Sentence[], evidenceIn: 
     if (!ml && !ai) duties.plain++;
   }
   return duties;
+}
+
+/** The buffer sortedShares reuses (classify is synchronous, so one buffer serves every call), grown as needed. */
+let shareBuffer = new Float64Array(64);
+
+/**
+ * The matches' shares in ascending order, in the first `matches.length` places of a buffer the next
+ * call overwrites: no array per entry. Insertion sort for the few matches of one entry, a typed-array
+ * sort (no comparator calls) beyond. Shares are never NaN, so both give the same order up to equal
+ * shares (+0 and -0 among them), whose order does not change the sum.
+ */
+function sortedShares(matches: readonly WeighedMatch[]): Float64Array {
+  const n = matches.length;
+  if (n > shareBuffer.length) shareBuffer = new Float64Array(Math.max(n, shareBuffer.length * 2));
+  const shares = shareBuffer;
+  if (n > 16) {
+    for (let i = 0; i < n; i++) shares[i] = matches[i]!.share;
+    shares.subarray(0, n).sort();
+    return shares;
+  }
+  for (let i = 0; i < n; i++) {
+    const share = matches[i]!.share;
+    let j = i - 1;
+    for (; j >= 0 && shares[j]! > share; j--) shares[j + 1] = shares[j]!;
+    shares[j + 1] = share;
+  }
+  return shares;
 }

@@ -114,11 +114,12 @@ export function listedRoles(titleLower: string | undefined, parts: readonly Titl
   for (let line = bodyFrom; line < bodyTo; ) {
     let end = bodyLower.indexOf("\n", line);
     if (end < 0 || end > bodyTo) end = bodyTo;
-    if (end - line <= ROLE_LINE_MAX && !SENTENCE_LEAD.test(bodyLower.slice(line, end))) {
+    if (end - line <= ROLE_LINE_MAX) {
+      // ROLE_LINE first: it fails sooner on most lines than SENTENCE_LEAD, which then reads only its few matches.
       ROLE_LINE.lastIndex = line;
       const m = ROLE_LINE.exec(bodyLower);
       const name = m?.groups?.["role"];
-      if (m && name !== undefined && !DUTY_OPENER.test(m[0])) {
+      if (m && name !== undefined && !SENTENCE_LEAD.test(bodyLower.slice(line, end)) && !DUTY_OPENER.test(m[0])) {
         const start = line + m[0].indexOf(name);
         const key = singular(name);
         if (!seen.has(key)) {

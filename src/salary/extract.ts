@@ -6,6 +6,10 @@ import {
   CURRENCY_NAMES,
   CURRENCY_SYMBOLS,
   CURRENCY_WORD,
+  CURRENCY_WORD_THEN_FIGURE_AT,
+  CURRENCY_WORDS_BEFORE,
+  DIGIT_RUN,
+  FIGURE_THEN_CURRENCY_WORD,
   HALF_RANGE_AFTER,
   HALF_RANGE_BEFORE,
   MONEY,
@@ -139,7 +143,7 @@ function amountOf(groups: Record<string, string | undefined>, n: 1 | 2): Amount 
  * marks, then by the currencies the posting names, then falls to the mark's fallback ("$" → USD);
  * null when the ends disagree or nothing decides.
  */
-function currencyOf(low: Amount, high: Amount | undefined, trailing: string | undefined, named: () => ReadonlySet<string>): string | null {
+function currencyOf(low: Amount, high: Amount | undefined, trailing: string | undefined, named: (code: string) => boolean): string | null {
   let codes = low.codes;
   if (high?.codes) codes = codes ? codes.filter((c) => high.codes!.includes(c)) : high.codes;
   if (trailing !== undefined) codes = codes ? codes.filter((c) => c === trailing) : [trailing];
@@ -148,7 +152,7 @@ function currencyOf(low: Amount, high: Amount | undefined, trailing: string | un
   if (!codes) return low.lakhsPerYear || high?.lakhsPerYear || ((low.rupeeOnly || high?.rupeeOnly) && (low.multiplied || high?.multiplied)) ? "INR" : null;
   if (codes.length === 1) return codes[0]!;
   if (codes.length === 0) return null;
-  const stated = codes.filter((c) => named().has(c));
+  const stated = codes.filter(named);
   if (stated.length === 1) return stated[0]!;
   // A bare "$" in a posting that names several dollars, USD among them, or none: USD, as the feeds write it.
   return fallback !== undefined && codes.includes(fallback) && (stated.length === 0 || stated.includes(fallback)) ? fallback : null;
@@ -175,8 +179,12 @@ function plausible(annual: number, currency: string): boolean {
 export function extractSalaries(text: string): StatedSalary[] {
   const found: StatedSalary[] = [];
   const { windows, codes } = moneyWindows(text);
-  let named: Set<string> | undefined;
-  const namedCurrencies = () => (named ??= namedIn(text, codes));
+  // Read once, and only when a figure's mark leaves several currencies open; the names are scanned
+  // for only when asked about a currency a name can stand for (never for "$").
+  let byCode: Set<string> | undefined;
+  let byName: Set<string> | undefined;
+  const namedCurrencies = (code: string) =>
+    (byCode ??= new Set(codes.map((c) => CURRENCY_MARKS[c]?.codes[0] ?? c))).has(code) || (NAMEABLE.has(code) && (byName ??= namedIn(text)).has(code));
   for (const [from, to] of windows) {
     const window = text.slice(from, to);
     MONEY.lastIndex = 0;
@@ -189,9 +197,12 @@ export function extractSalaries(text: string): StatedSalary[] {
   return found;
 }
 
-/** The currencies a posting names: the ISO codes it writes and the currency names in CURRENCY_NAMES. */
-function namedIn(text: string, codes: readonly string[]): Set<string> {
-  const named = new Set(codes.map((c) => CURRENCY_MARKS[c]?.codes[0] ?? c));
+/** The currencies CURRENCY_NAMES can name. */
+const NAMEABLE: ReadonlySet<string> = new Set(Object.values(CURRENCY_NAMES));
+
+/** The currencies a posting names in words (CURRENCY_NAMES); the ISO codes it writes are read by moneyWindows. */
+function namedIn(text: string): Set<string> {
+  const named = new Set<string>();
   CURRENCY_NAME.lastIndex = 0;
   for (let m = CURRENCY_NAME.exec(text); m !== null; m = CURRENCY_NAME.exec(text)) named.add(CURRENCY_NAMES[m[0].toLowerCase()]!);
   return named;
@@ -209,7 +220,7 @@ function moneyWindows(text: string): { windows: Array<[number, number]>; codes: 
   const marks: number[] = [];
   const codes: string[] = [];
   for (const symbol of CURRENCY_SYMBOLS) for (let i = text.indexOf(symbol); i >= 0; i = text.indexOf(symbol, i + 1)) marks.push(i);
-  for (const re of [CURRENCY_CODE, CURRENCY_WORD]) {
+  for (const re of [CURRENCY_CODE, wordThenFigure(text) ? CURRENCY_WORD : FIGURE_THEN_CURRENCY_WORD]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       marks.push(m.index);
@@ -230,6 +241,25 @@ function moneyWindows(text: string): { windows: Array<[number, number]>; codes: 
     appendMerged(widened, from, to);
   }
   return { windows: widened, codes };
+}
+
+/**
+ * Whether CURRENCY_WORD's word-first half ("Rs 50,000") matches anywhere in the text. Its figure
+ * starts a run of digits (a word or a space stands before it), so it is tried only where a run
+ * starts right after one of its words, or one character after.
+ */
+function wordThenFigure(text: string): boolean {
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
+    for (const word of CURRENCY_WORDS_BEFORE) {
+      for (let at = m.index - word.length - 1; at <= m.index - word.length; at++) {
+        if (at < 0 || !text.startsWith(word, at)) continue;
+        CURRENCY_WORD_THEN_FIGURE_AT.lastIndex = at;
+        if (CURRENCY_WORD_THEN_FIGURE_AT.test(text)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Appends [from, to) to windows sorted by start, joining it to the last one when they touch. */
@@ -263,7 +293,7 @@ function namedNotPay(clause: string): boolean {
  * One MONEY match read against its surroundings in the whole text: the pay, or null when it is not
  * pay; `resumeAt` when only the lower bound was taken and the scan must go on after it.
  */
-function readMoney(text: string, start: number, m: RegExpExecArray, named: () => ReadonlySet<string>): { pay: StatedSalary | null; resumeAt?: number } {
+function readMoney(text: string, start: number, m: RegExpExecArray, named: (code: string) => boolean): { pay: StatedSalary | null; resumeAt?: number } {
   const g = m.groups!;
   let end = start + m[0].length;
   const low = amountOf(g, 1)!;

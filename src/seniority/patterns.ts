@@ -6,7 +6,7 @@
 // Words that name a role in a title: the part that holds one is the role's own, the others qualify it.
 // One table for the library: the attribution stage reads titles by the same nouns.
 import { ROLE_NOUNS } from "../pipeline/patterns.js";
-import { escapeLiteral, literalAlternation } from "../literal-pattern.js";
+import { escapeLiteral, literalAlternation, wordStartAlternation } from "../literal-pattern.js";
 
 /** A seniority level, lowest first. */
 import type { Level } from "../vocabulary.js";
@@ -149,7 +149,7 @@ export const YEARS_OF_EXPERIENCE = new RegExp(
   `(?<low>(?<![\\d.$])\\d{1,2}|(?<![a-z])(?:${literalAlternation(Object.keys(NUMBER_WORDS))}))(?:\\.\\d)?\\s{0,2}(?<plus>\\+|plus)?\\s{0,2}(?:(?:-|–|—|to)\\s{0,2}(?<high>\\d{1,2})\\s{0,2}\\+?\\s{0,2})?(?:or more\\s{1,2})?(?:${literalAlternation(YEAR_WORDS)})$`,
 );
 /** The unit word of a years phrase; the cheap scan that finds where to look for YEARS_OF_EXPERIENCE. */
-export const YEAR_WORD = new RegExp(`\\b(?:${literalAlternation(YEAR_WORDS)})\\b`, "g");
+export const YEAR_WORD = new RegExp(`${wordStartAlternation(YEAR_WORDS)}\\b`, "g");
 /** Words after a "N years", in its clause, that make it about experience rather than company age or a contract. */
 export const EXPERIENCE_AFTER =
   /^[^.;,\n]{0,60}?(?:experience|exp\b|ervaring|erfahrung|working|work|industry|professional|hands-on|relevant|development|developing|building|designing|applying|operationaliz|programming|as an? |in (?:ml|machine learning|software|data|ai|python|a |the |an? )|of (?:python|ml|ai|software|data|deep|machine))/;
