@@ -4,7 +4,9 @@
  * Postings are generated at run time (never stored in the repo): the real postings of
  * ../shared/eval/train.jsonl and dev.jsonl when present, else postings built from the fixtures
  * (bench/postings.ts), repeated with fresh ids; one in five is served as HTML. Reports, as medians
- * of ROUNDS runs: the library's parse + classify + serialize rate on this thread, and the CLI's
+ * of ROUNDS runs: the library's per-posting costs (parse, classify, serialize) beside the one-regex
+ * floor on the same postings (makeFloor in bench/postings.ts, as `npm run bench` defines it), the
+ * library's parse + classify + serialize rate on this thread, and the CLI's
  * rate with --jobs 1 and --jobs 2 (default output, and --fields all), with each run's peak RSS and,
  * on Linux, the CPU time it used (all threads): on a shared machine CPU per posting moves far less
  * than the rate does, and --jobs 2's extra CPU is what keeps it from doubling --jobs 1's rate.
@@ -15,8 +17,8 @@ import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { DEFAULT_FIELDS_SPEC, jsonLine, parseFields } from "../src/cli/format.js";
-import { createClassifier } from "../src/index.js";
-import { makePostings, toHtml } from "./postings.js";
+import { createClassifier, defaultLexicon } from "../src/index.js";
+import { makeFloor, makePostings, toHtml } from "./postings.js";
 
 const COUNT = Number(process.env["BENCH_BATCH_COUNT"] ?? 20_000);
 const ROUNDS = Number(process.env["BENCH_BATCH_ROUNDS"] ?? 3);
@@ -69,14 +71,22 @@ function libraryRate(): number {
 
 // Where a posting's time goes, stage by stage (medians of the rounds, µs per posting): what the
 // CLI adds on top of these is reading, transfer between threads, ordering and writing.
-const stages: Record<string, number[]> = { "JSON.parse": [], classify: [], "serialize (full)": [], "serialize (default --fields)": [] };
+const stages: Record<string, number[]> = { "JSON.parse": [], floor: [], classify: [], "serialize (full)": [], "serialize (default --fields)": [] };
+// The one-regex floor (lowercase + one scan of the lexicon's surface forms) over each posting's title and body.
+const floor = makeFloor(defaultLexicon());
+const floorRatios: number[] = [];
+let sink = 0;
 for (let round = 0; round < ROUNDS; round++) {
   let t = performance.now();
   const parsed = lines.map((line) => JSON.parse(line));
   stages["JSON.parse"]!.push(performance.now() - t);
   t = performance.now();
+  for (const p of parsed) sink += floor(`${p.title}\n${p.text ?? p.html}`);
+  stages["floor"]!.push(performance.now() - t);
+  t = performance.now();
   const results = parsed.map((p) => classifier.classify(p));
   stages["classify"]!.push(performance.now() - t);
+  floorRatios.push(stages["classify"]!.at(-1)! / stages["floor"]!.at(-1)!);
   t = performance.now();
   for (const r of results) JSON.stringify(r);
   stages["serialize (full)"]!.push(performance.now() - t);
@@ -88,7 +98,7 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(
   `per posting: ${Object.entries(stages)
     .map(([name, ms]) => `${name} ${((median(ms) * 1000) / lines.length).toFixed(0)} µs`)
-    .join(", ")}\n`,
+    .join(", ")}; classify / floor ${median(floorRatios).toFixed(2)}× (median of the rounds' ratios; target ≤ 5×; the floor finds ${(sink / ROUNDS / lines.length).toFixed(1)} matches a posting)\n`,
 );
 
 // CPU seconds of the children this process has waited for (all their threads), from /proc/self/stat;
