@@ -98,7 +98,11 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(
   `per posting: ${Object.entries(stages)
     .map(([name, ms]) => `${name} ${((median(ms) * 1000) / lines.length).toFixed(0)} µs`)
-    .join(", ")}; classify / floor ${median(floorRatios).toFixed(2)}× (median of the rounds' ratios; target ≤ 5×; the floor finds ${(sink / ROUNDS / lines.length).toFixed(1)} matches a posting)\n`,
+    .join(", ")}`,
+);
+const floorMatches = (sink / ROUNDS / lines.length).toFixed(1);
+console.log(
+  `classify / floor: ${median(floorRatios).toFixed(2)}× (median of the rounds' ratios; target ≤ 5×; the floor finds ${floorMatches} matches a posting)\n`,
 );
 
 // CPU seconds of the children this process has waited for (all their threads), from /proc/self/stat;
