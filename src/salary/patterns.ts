@@ -343,7 +343,7 @@ export const HALF_RANGE_BEFORE = /\d(?:[kK]|\s?\/\s?[a-zA-Z]{1,6})?\s{0,3}(?:-|â
  * the way "Who is hiring" posts state pay: the field before it ends at a bar, and after it come only
  * an equity or bonus note, then a bar or the end of the line.
  */
-export const HEADER_FIELD_BEFORE = /\|[ \t]*$/;
-export const HEADER_FIELD_AFTER = /^[ \t]*(?:\+[ \t]*(?:equity|stock|options|bonus)\b[^|\n]{0,40})?(?:\||\n|$)/i;
+export const HEADER_FIELD_BEFORE = /\|[ \t]{0,8}$/;
+export const HEADER_FIELD_AFTER = /^[ \t]{0,8}(?:\+[ \t]{0,8}(?:equity|stock|options|bonus)\b[^|\n]{0,40})?(?:\||\n|$)/i;
 /** Retirement plans named by their tax-code section: "401(k)", "401K", "403(b)". */
 export const RETIREMENT_PLAN = /^(?:401|403|457)$/;
