@@ -32,6 +32,20 @@ export type { BandTable, BandLevels, BandRange, SalaryBand } from "./salary/band
 export { DEFAULT_LEVEL, levelForYears } from "./seniority.js";
 export type { Level, LevelBasis } from "./seniority.js";
 export { classificationSchema } from "./result.js";
+export type {
+  Validator,
+  SafeParseResult,
+  SafeParseSuccess,
+  SafeParseFailure,
+  ValidationIssue,
+  StandardSchemaProps,
+  StandardResult,
+  StandardIssue,
+  StandardPathSegment,
+  StandardSuccess,
+  StandardFailure,
+  StandardTypes,
+} from "./validator.js";
 export type { Classification, Evidence, EvidenceMatch, Span, Field, SectionName, SeniorityResult, StatedSalaryResult } from "./result.js";
 export type { Label } from "./vocabulary.js";
 export { evaluate, calibration } from "./eval/evaluate.js";

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { PayPeriod } from "./salary/patterns.js";
+import type { Validator } from "./validator.js";
 import {
   ABOUTS,
   BAND_ROLES,
@@ -84,9 +85,8 @@ export const seniorityResultSchema = z.object({
   yearsRequired: z.number().nullable(),
 });
 
-// Built under a module-private name and exported below with `typeof` it as the declared type: the same
-// zod type, which the API reference shows as one line instead of expanding zod's internals (typedoc.json).
-const classificationObject = z.object({
+// The zod schema, for this package's own use; the public export below is typed as a Validator (src/validator.ts), without zod's types.
+export const classificationObject = z.object({
   id: z.string().optional(),
   label: labelSchema,
   /** Probability that `label` is right, calibrated on labelled postings. */
@@ -120,7 +120,7 @@ const classificationObject = z.object({
  * the classification or throws a `ZodError` naming every problem. Its output type is exactly
  * `Classification` (tests/types.test.ts checks it).
  */
-export const classificationSchema: typeof classificationObject = classificationObject;
+export const classificationSchema: Validator<Classification> = classificationObject;
 
 /** Which field of the input a span points into: `title`, `text` or `html` of a posting object, or `input` for a string posting. */
 export type Field = "input" | "title" | "text" | "html";

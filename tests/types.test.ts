@@ -16,14 +16,14 @@ import type {
   LexiconEntry,
   LexiconEntryInput,
   LexiconInput,
-  lexiconEntrySchema,
-  lexiconSchema,
+  lexiconEntryObject,
+  lexiconObject,
   SectionWeights,
   sectionWeightsSchema,
 } from "../src/lexicon/schema.js";
 import type {
   Classification,
-  classificationSchema,
+  classificationObject,
   Field,
   fieldSchema,
   SectionName,
@@ -39,7 +39,8 @@ import type {
   StatedSalaryResult,
   statedSalarySchema,
 } from "../src/result.js";
-import type { BandTable, bandTableSchema } from "../src/salary/band.js";
+import type { BandTable, bandTableObject } from "../src/salary/band.js";
+import { bandTableSchema, classificationSchema, lexiconEntrySchema, lexiconSchema, type Validator } from "../src/index.js";
 
 describe("hand-written public types equal their zod schemas", () => {
   test("result types", () => {
@@ -50,22 +51,30 @@ describe("hand-written public types equal their zod schemas", () => {
     expectTypeOf<Evidence>().toEqualTypeOf<z.infer<typeof evidenceSchema>>();
     expectTypeOf<StatedSalaryResult>().toEqualTypeOf<z.infer<typeof statedSalarySchema>>();
     expectTypeOf<SeniorityResult>().toEqualTypeOf<z.infer<typeof seniorityResultSchema>>();
-    expectTypeOf<Classification>().toEqualTypeOf<z.infer<typeof classificationSchema>>();
+    expectTypeOf<Classification>().toEqualTypeOf<z.infer<typeof classificationObject>>();
   });
 
   test("lexicon types", () => {
-    expectTypeOf<LexiconEntry>().toEqualTypeOf<z.infer<typeof lexiconEntrySchema>>();
+    expectTypeOf<LexiconEntry>().toEqualTypeOf<z.infer<typeof lexiconEntryObject>>();
     expectTypeOf<SectionWeights>().toEqualTypeOf<z.infer<typeof sectionWeightsSchema>>();
     expectTypeOf<AttributionWeights>().toEqualTypeOf<z.infer<typeof attributionWeightsSchema>>();
     expectTypeOf<DecisionSettings>().toEqualTypeOf<z.infer<typeof decisionSchema>>();
     expectTypeOf<FitSummary>().toEqualTypeOf<z.infer<typeof fitSchema>>();
-    expectTypeOf<Lexicon>().toEqualTypeOf<z.infer<typeof lexiconSchema>>();
-    expectTypeOf<LexiconEntryInput>().toEqualTypeOf<z.input<typeof lexiconEntrySchema>>();
-    expectTypeOf<LexiconInput>().toEqualTypeOf<z.input<typeof lexiconSchema>>();
+    expectTypeOf<Lexicon>().toEqualTypeOf<z.infer<typeof lexiconObject>>();
+    expectTypeOf<LexiconEntryInput>().toEqualTypeOf<z.input<typeof lexiconEntryObject>>();
+    expectTypeOf<LexiconInput>().toEqualTypeOf<z.input<typeof lexiconObject>>();
   });
 
   test("band table", () => {
-    expectTypeOf<BandTable>().toEqualTypeOf<z.infer<typeof bandTableSchema>>();
+    expectTypeOf<BandTable>().toEqualTypeOf<z.infer<typeof bandTableObject>>();
+  });
+
+  test("the public validators are typed by the hand-written types, without zod's", () => {
+    expectTypeOf(classificationSchema).toEqualTypeOf<Validator<Classification>>();
+    expectTypeOf(lexiconSchema).toEqualTypeOf<Validator<LexiconInput, Lexicon>>();
+    expectTypeOf(lexiconEntrySchema).toEqualTypeOf<Validator<LexiconEntryInput, LexiconEntry>>();
+    expectTypeOf(bandTableSchema).toEqualTypeOf<Validator<BandTable>>();
+    expectTypeOf(lexiconSchema.safeParse({})).toEqualTypeOf<ReturnType<Validator<LexiconInput, Lexicon>["safeParse"]>>();
   });
 
   test("a drifted type fails the check", () => {

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { LexiconError, type DataIssue } from "../errors.js";
-import { lexiconEntrySchema, lexiconSchema, type Lexicon, type LexiconEntry, type LexiconInput } from "./schema.js";
+import { lexiconEntryObject, lexiconObject, type Lexicon, type LexiconEntry, type LexiconInput } from "./schema.js";
 import { formKey } from "./forms.js";
 
 /** Turns zod issues into `path: message` pairs, e.g. `entries[3].weight: expected number`. */
@@ -58,7 +58,7 @@ export type LexiconValidation =
 
 /** Validates an untrusted lexicon document and reports every problem, without throwing. */
 export function validateLexicon(input: unknown): LexiconValidation {
-  const parsed = lexiconSchema.safeParse(input);
+  const parsed = lexiconObject.safeParse(input);
   if (!parsed.success) return { ok: false, issues: toDataIssues(parsed.error) };
   const issues = crossEntryIssues(parsed.data);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, lexicon: parsed.data };
@@ -80,7 +80,7 @@ export function loadLexicon(input: unknown): Lexicon {
 }
 
 /** The entry fields the schema fills when absent, each with its schema: the one place defaults are written. */
-const ENTRY_DEFAULTS = Object.entries(lexiconEntrySchema.shape).filter(([, schema]) => schema instanceof z.ZodDefault);
+const ENTRY_DEFAULTS = Object.entries(lexiconEntryObject.shape).filter(([, schema]) => schema instanceof z.ZodDefault);
 
 /**
  * The bundled default lexicon with the schema's defaults filled in, without validating it: it is

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { ENTRY_ROLES, ENTRY_SCOPES, type EntryRole, type EntryScope, SECTION_KINDS, type SectionKind } from "../vocabulary.js";
+import type { Validator } from "../validator.js";
 import { formProblem } from "./forms.js";
 
 /** The role a lexicon entry is evidence for. `shared` is the seed's overlap list: shown, never scored. */
@@ -18,9 +19,8 @@ const surfaceFormSchema = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-// Built under a module-private name and exported below with `typeof` it as the declared type: the same
-// zod type, which the API reference shows as one line instead of expanding zod's internals (typedoc.json).
-const lexiconEntryObject = z.strictObject({
+// The zod schema, for this package's own use; the public export below is typed as a Validator (src/validator.ts), without zod's types.
+export const lexiconEntryObject = z.strictObject({
   /** Stable identifier, unique in the lexicon, e.g. `ml.experiment-tracking`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "ids are lowercase letters, digits, '.', '_' or '-'"),
   role: entryRoleSchema,
@@ -49,7 +49,7 @@ const lexiconEntryObject = z.strictObject({
  * Validates one lexicon entry (zod, strict: unknown fields are errors) and fills its defaults. Its
  * output type is exactly {@link LexiconEntry} (tests/types.test.ts checks it).
  */
-export const lexiconEntrySchema: typeof lexiconEntryObject = lexiconEntryObject;
+export const lexiconEntrySchema: Validator<LexiconEntryInput, LexiconEntry> = lexiconEntryObject;
 
 /** A weight for every section kind: what a match in that section counts, times its entry's weight. */
 const sectionWeight = z.number().finite().min(0).max(10);
@@ -118,14 +118,13 @@ export const fitSchema = z.strictObject({
   }),
 });
 
-// Built under a module-private name and exported below with `typeof` it as the declared type: the same
-// zod type, which the API reference shows as one line instead of expanding zod's internals (typedoc.json).
-const lexiconObject = z.strictObject({
+// The zod schema, for this package's own use; the public export below is typed as a Validator (src/validator.ts), without zod's types.
+export const lexiconObject = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
   version: z.string().min(1),
   description: z.string().optional(),
-  entries: z.array(lexiconEntrySchema).min(1, "a lexicon needs at least one entry"),
+  entries: z.array(lexiconEntryObject).min(1, "a lexicon needs at least one entry"),
   sectionWeights: sectionWeightsSchema.optional(),
   attributionWeights: attributionWeightsSchema.optional(),
   decision: decisionSchema.optional(),
@@ -138,7 +137,7 @@ const lexiconObject = z.strictObject({
  * {@link validateLexicon} adds. Its input and output types are exactly {@link LexiconInput} and
  * {@link Lexicon} (tests/types.test.ts checks them).
  */
-export const lexiconSchema: typeof lexiconObject = lexiconObject;
+export const lexiconSchema: Validator<LexiconInput, Lexicon> = lexiconObject;
 
 export type { EntryRole, EntryScope, SectionKind } from "../vocabulary.js";
 

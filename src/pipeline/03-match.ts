@@ -140,7 +140,8 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
       state = follow(state, text, next, nextEnd);
       if (state === undefined) break;
       end = nextEnd;
-      if (cue === "none") cue = state.cue;
+      // The longest cue read wins: "we need" (the role's) over "we" (the company's).
+      if (state.cue !== "none") cue = state.cue;
       if (state.entry >= 0) {
         best = end;
         bestEntry = state.entry;

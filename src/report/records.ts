@@ -1,13 +1,13 @@
 import * as z from "zod";
 import { InputError } from "../errors.js";
 import { toDataIssues } from "../lexicon/load.js";
-import { classificationSchema, labelSchema } from "../result.js";
+import { classificationObject, labelSchema } from "../result.js";
 import type { ReportRecord } from "./aggregate.js";
 
 const goldSchema = z.union([z.enum(["ml", "ai", "neither"]), labelSchema]).optional();
 const base = { id: z.union([z.string(), z.number()]).transform(String), index: z.number().int().nonnegative(), gold: goldSchema };
 const recordSchema = z.union([
-  z.object({ ...base, result: classificationSchema }),
+  z.object({ ...base, result: classificationObject }),
   z.object({ ...base, error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 

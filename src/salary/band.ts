@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { LexiconError } from "../errors.js";
 import { toDataIssues } from "../lexicon/load.js";
+import type { Validator } from "../validator.js";
 import type { BandRole, Level } from "../vocabulary.js";
 
 const rangeSchema = z
@@ -9,9 +10,8 @@ const rangeSchema = z
 
 const levelsSchema = z.strictObject({ junior: rangeSchema, mid: rangeSchema, senior: rangeSchema, staff: rangeSchema });
 
-// Built under a module-private name and exported below with `typeof` it as the declared type: the same
-// zod type, which the API reference shows as one line instead of expanding zod's internals (typedoc.json).
-const bandTableObject = z.strictObject({
+// The zod schema, for this package's own use; the public export below is typed as a Validator (src/validator.ts), without zod's types.
+export const bandTableObject = z.strictObject({
   source: z.string().min(1),
   currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD"),
   period: z.literal("year"),
@@ -22,7 +22,7 @@ const bandTableObject = z.strictObject({
  * Validates a salary table (zod, strict): one band per role and level, in one currency and period,
  * each band's `min` ≤ `max`. Its output type is exactly {@link BandTable} (tests/types.test.ts checks it).
  */
-export const bandTableSchema: typeof bandTableObject = bandTableObject;
+export const bandTableSchema: Validator<BandTable> = bandTableObject;
 
 /** A band's yearly range, in the table's currency: `min` ≤ `max`, both > 0. */
 export interface BandRange {
@@ -81,7 +81,7 @@ export interface SalaryBand {
 
 /** Validates a salary band table (an object). Throws `LexiconError` BAND_TABLE_INVALID naming every problem. */
 export function loadBandTable(input: unknown): BandTable {
-  const parsed = bandTableSchema.safeParse(input);
+  const parsed = bandTableObject.safeParse(input);
   if (!parsed.success) throw new LexiconError(toDataIssues(parsed.error), "band table", "BAND_TABLE_INVALID");
   return parsed.data;
 }
