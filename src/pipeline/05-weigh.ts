@@ -166,7 +166,9 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
   const sectionWeights = lexicon.sectionWeights;
   const attribution = lexicon.attributionWeights;
   const damped = otherRoleTitle(lexicon, matches, about) ? attribution.otherRoleTitle : 1;
-  const reach = cues.ends.map((cueEnd) => negationReach(lower, cueEnd));
+  // A loop, not `map`: a packed array of one kind, whatever the number of cues, keeps isNegated's reads monomorphic.
+  const reach: number[] = [];
+  for (const cueEnd of cues.ends) reach.push(negationReach(lower, cueEnd));
   const hint = { i: 0 };
   // Per sentence, the kinds of ML/AI evidence its matches name (DUTY_* bits); counted once support is known.
   const evidenceIn = new Uint8Array(sentences.length);
