@@ -216,12 +216,19 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
       weighed.bodyMass = weighed.mass;
     } else {
       // Strongest first (ties in text order), each further match `decay` times the one before.
-      const order = ms.map((_, i) => i).sort((a, b) => ms[b]!.share - ms[a]!.share || a - b);
+      // A packed index array sorted over a typed array of shares: `map`'s holey array and the comparator's
+      // reads of the matches each deoptimized this rare branch.
+      const shares = new Float64Array(ms.length);
+      const order: number[] = [];
+      for (let i = 0; i < ms.length; i++) {
+        shares[i] = ms[i]!.share;
+        order.push(i);
+      }
+      order.sort((a, b) => shares[b]! - shares[a]! || a - b);
       let factor = 1;
       for (const i of order) {
-        const m = ms[i]!;
-        weighed.mass += m.share * factor;
-        if (m.part === "body") weighed.bodyMass += m.share * factor;
+        weighed.mass += shares[i]! * factor;
+        if (ms[i]!.part === "body") weighed.bodyMass += shares[i]! * factor;
         factor *= decay;
       }
     }
