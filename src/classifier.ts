@@ -13,7 +13,7 @@ import { seniority } from "./pipeline/07-seniority.js";
 import { statedPay } from "./pipeline/08-stated-pay.js";
 import { spanOf, valueFor, type PostingFields } from "./pipeline/field.js";
 import { type CheckedPosting, checkPosting, DEFAULT_MAX_INPUT_LENGTH, type InputFormat, type Posting } from "./posting.js";
-import type { Classification, Evidence } from "./result.js";
+import type { Classification, Evidence, EvidenceMatch } from "./result.js";
 import { bandFor, compareToBand, loadBandTable, type BandTable } from "./salary/band.js";
 import { ROLE_OF_LABEL } from "./vocabulary.js";
 
@@ -45,9 +45,26 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The weighed entries as evidence, strongest first (ties by id), each match a span of the original input. */
 function evidenceOf(compiled: CompiledLexicon, fields: PostingFields, weighed: readonly WeighedEntry[]): Evidence[] {
-  const evidence: Evidence[] = weighed.map((w) => {
+  // Loops, not `map`: `map` makes holey arrays whose kind differs when empty, and the sort deoptimizes.
+  const evidence: Evidence[] = [];
+  for (const w of weighed) {
     const entry = compiled.entries[w.entryIndex]!;
-    return {
+    const matches: EvidenceMatch[] = [];
+    for (const m of w.matches) {
+      // Built field by field, not by spread, on the hot path (README, Performance).
+      const span = spanOf(valueFor(fields, m.part), m.start, m.end);
+      matches.push({
+        field: span.field,
+        start: span.start,
+        end: span.end,
+        text: span.text,
+        section: m.section,
+        negated: m.negated,
+        about: m.about,
+        weight: round(m.weight),
+      });
+    }
+    evidence.push({
       id: entry.id,
       role: entry.role,
       category: entry.category,
@@ -56,22 +73,9 @@ function evidenceOf(compiled: CompiledLexicon, fields: PostingFields, weighed: r
       ambiguous: entry.ambiguous,
       unsupported: w.unsupported,
       contribution: round(w.contribution),
-      matches: w.matches.map((m) => {
-        // Built field by field, not by spread, on the hot path (README, Performance).
-        const span = spanOf(valueFor(fields, m.part), m.start, m.end);
-        return {
-          field: span.field,
-          start: span.start,
-          end: span.end,
-          text: span.text,
-          section: m.section,
-          negated: m.negated,
-          about: m.about,
-          weight: round(m.weight),
-        };
-      }),
-    };
-  });
+      matches,
+    });
+  }
   return evidence.sort((a, b) => b.contribution - a.contribution || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -11,7 +11,7 @@ import type { CheckedPosting, InputFormat } from "../posting.js";
 import type { Field } from "../result.js";
 import { leadingTitle } from "./02-segment.js";
 import { ALL_WHITESPACE, ESCAPED_TAGS, LOOKS_LIKE_HTML, WHITESPACE, WHITESPACE_RUN } from "./patterns.js";
-import type { FieldValue, Part, PostingFields } from "./field.js";
+import { type FieldValue, fieldValue, type Part, type PostingFields, withRange } from "./field.js";
 
 /** Normalized text with the map back to the input it was read from. */
 export interface NormalizedText {
@@ -74,14 +74,18 @@ export function normalizeMarkup(input: string): NormalizedText {
   const outer = normalizeHtml(input);
   if (!outer.text.includes("<") || !ESCAPED_TAGS.test(outer.text)) return outer;
   const inner = normalizeHtml(outer.text);
-  return {
-    text: inner.text,
-    lower: inner.lower,
-    toSource(start, end) {
-      const mid = inner.toSource(start, end);
-      return outer.toSource(mid.start, mid.end);
-    },
-  };
+  return normalizedText(inner.text, inner.lower, (start, end) => {
+    const mid = inner.toSource(start, end);
+    return outer.toSource(mid.start, mid.end);
+  });
+}
+
+/**
+ * A normalized text. Every one is made here, so all share one hidden class and the stages that read
+ * them stay monomorphic (three literals, one with a method, made three).
+ */
+function normalizedText(text: string, lower: string, toSource: NormalizedText["toSource"]): NormalizedText {
+  return { text, lower, toSource };
 }
 
 export function looksLikeHtml(text: string): boolean {
@@ -102,7 +106,7 @@ export function lowercaseSameLength(text: string): string {
 }
 
 export function normalizePlain(input: string): NormalizedText {
-  return { text: input, lower: lowercaseSameLength(input), toSource: (start, end) => ({ start, end }) };
+  return normalizedText(input, lowercaseSameLength(input), (start, end) => ({ start, end }));
 }
 
 /**
@@ -212,34 +216,30 @@ export function normalizeHtml(input: string): NormalizedText {
   parser.end(input);
 
   const text = pieces.join("");
-  return {
-    text,
-    lower: lowercaseSameLength(text),
-    toSource(start, end) {
-      if (map.outStart.length === 0) return { start: input.length, end: input.length };
-      if (end <= start) {
-        const at = map.startOf(start);
-        return { start: at, end: at };
-      }
-      return { start: map.startOf(start), end: map.endOf(end - 1) };
-    },
-  };
+  return normalizedText(text, lowercaseSameLength(text), (start, end) => {
+    if (map.outStart.length === 0) return { start: input.length, end: input.length };
+    if (end <= start) {
+      const at = map.startOf(start);
+      return { start: at, end: at };
+    }
+    return { start: map.startOf(start), end: map.endOf(end - 1) };
+  });
 }
 
 /** A plain-text field value covering all of `text`. */
 export function plainField(text: string, part: Part = "body", field: Field = "text"): FieldValue {
   const norm = normalizePlain(text);
-  return { part, field, source: text, norm, from: 0, to: norm.text.length };
+  return fieldValue(part, field, text, norm, 0, norm.text.length);
 }
 
 /** Stage 1: the posting's title and body as field values. `auto` reads the body as HTML when it looks like HTML. */
 export function normalize(posting: CheckedPosting, format: InputFormat): PostingFields {
   const html = format === "html" || (format === "auto" && (posting.html ?? looksLikeHtml(posting.body)));
   const norm = html ? normalizeMarkup(posting.body) : normalizePlain(posting.body);
-  const body: FieldValue = { part: "body", field: posting.bodyField, source: posting.body, norm, from: 0, to: norm.text.length };
+  const body = fieldValue("body", posting.bodyField, posting.body, norm, 0, norm.text.length);
   if (posting.title !== undefined) return { title: plainField(posting.title, "title", "title"), body };
   // Without a title field, a short first line is read as the title.
   const lead = leadingTitle(norm.text);
   if (!lead) return { title: undefined, body };
-  return { title: { ...body, part: "title", to: lead.end }, body: { ...body, from: lead.end } };
+  return { title: withRange(body, "title", 0, lead.end), body: withRange(body, "body", lead.end, body.to) };
 }

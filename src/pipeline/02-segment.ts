@@ -90,7 +90,7 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
     const after = text.slice(at + m[0].length, at + m[0].length + INLINE_AFTER);
     const opens = at === from || before.endsWith("\n") || INLINE_HEADING_OPENS.test(before);
     // Glued means a lowercase end running into a capital ("ResponsibilitiesDevelop").
-    const glued = isUpper(after[0]) && !isUpper(m[0].at(-1));
+    const glued = after.length > 0 && isUpper(after[0]) && !isUpper(m[0].at(-1));
     if (!opens || !(after.trimStart().startsWith(":") || glued)) continue;
     const kind = headingKind(m[0]);
     if (kind) marks.push({ at, kind, heading: m[0] });

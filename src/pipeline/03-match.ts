@@ -48,7 +48,8 @@ function tokenAfterGap(text: string, from: number): number {
   const limit = Math.min(text.length, from + PHRASE_GAP_MAX);
   let at = from;
   while (at < limit && isGapCode(text.charCodeAt(at))) at++;
-  return at > from && isTokenStart(text, at, 0) ? at : -1;
+  // `at < text.length`: no token starts at the end, and isTokenStart would read past it.
+  return at > from && at < text.length && isTokenStart(text, at, 0) ? at : -1;
 }
 
 /** The state the token text[start, end) leads to from `state`, compared in place (no slice). */
@@ -117,8 +118,11 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
     }
     // Most tokens end where the pattern's match does; only a glue or letter after it can make the token
     // run on ("node.js", "c++x").
-    const after = text.charCodeAt(end);
-    if (end < text.length && (isWord(after) || isGlue(after))) end = tokenEnd(text, start, text.length);
+    if (end < text.length) {
+      // Read only inside the text: a read past its end deoptimizes the scan.
+      const after = text.charCodeAt(end);
+      if (isWord(after) || isGlue(after)) end = tokenEnd(text, start, text.length);
+    }
     starts.lastIndex = end;
     let state = stateAt(matcher, text, start, end);
     if (state === undefined) continue;
@@ -161,5 +165,5 @@ export function match(lexicon: CompiledLexicon, fields: PostingFields): FieldMat
   const body = matchField(lexicon.body, fields.body, true);
   if (!fields.title) return body;
   const title = matchField(lexicon.title, fields.title);
-  return { ...body, matches: title.matches.concat(body.matches) };
+  return { matches: title.matches.concat(body.matches), cues: body.cues, roleCues: body.roleCues, contextCues: body.contextCues };
 }

@@ -17,7 +17,7 @@ import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { About, SectionKind } from "../vocabulary.js";
 import type { Section } from "./02-segment.js";
 import { type FieldMatches, matchField } from "./03-match.js";
-import { type FieldValue, lowerOf, type Part, type PostingFields } from "./field.js";
+import { type FieldValue, lowerOf, type Part, type PostingFields, withRange } from "./field.js";
 import { DUTY_OPENER_AT, MULTIPLE_ROLES, SENTENCE_BREAK } from "./patterns.js";
 import { inHead, listedRoles, titleParts } from "./title.js";
 
@@ -106,11 +106,14 @@ export function attributeSentences(
 
 /** The attribution of each match, by the sentence it starts in; `starts` in text order. */
 export function attributeMatches(sentences: readonly Sentence[], starts: readonly number[]): About[] {
+  // A loop, not `map`: `map` makes a holey array whose kind differs when empty, and readers then deoptimize.
+  const about: About[] = [];
   let i = 0;
-  return starts.map((at) => {
+  for (const at of starts) {
     while (i < sentences.length - 1 && sentences[i]!.end < at) i++;
-    return sentences[i]?.about ?? "role";
-  });
+    about.push(sentences[i]?.about ?? "role");
+  }
+  return about;
 }
 
 /** A role title a multi-role post names, in normalized offsets of its part. */
@@ -134,8 +137,13 @@ export interface Attribution {
 
 /** Whether a role title names an ML or AI role: some ML/AI title entry matches it, and no entry for another kind of role. */
 function namesMlAiRole(lexicon: CompiledLexicon, value: FieldValue, start: number, end: number): boolean {
-  const roles = matchField(lexicon.title, { ...value, from: start, to: end }).matches.map((m) => lexicon.entries[m.entryIndex]!.role);
-  return roles.some((r) => r === "ml" || r === "ai") && !roles.includes("neither");
+  let mlAi = false;
+  for (const m of matchField(lexicon.title, withRange(value, value.part, start, end)).matches) {
+    const role = lexicon.entries[m.entryIndex]!.role;
+    if (role === "neither") return false;
+    if (role === "ml" || role === "ai") mlAi = true;
+  }
+  return mlAi;
 }
 
 /** Stage 4: attributes stage 3's matches (title first, then body) by the cues the same scan found, and reads the roles a post lists. */
@@ -148,15 +156,19 @@ export function attribute(lexicon: CompiledLexicon, fields: PostingFields, secti
   const bodyStarts: number[] = [];
   for (const m of matches) if (m.part === "body") bodyStarts.push(m.start);
   const bodyAbout = attributeMatches(sentences, bodyStarts);
+  const about: About[] = [];
   let b = 0;
-  const about = matches.map((m): About => (m.part === "title" ? (inHead(parts, m.start - title!.from) ? "role" : "context") : bodyAbout[b++]!));
+  for (const m of matches) about.push(m.part === "title" ? (inHead(parts, m.start - title!.from) ? "role" : "context") : bodyAbout[b++]!);
 
   const listed = listedRoles(titleLower, parts, body.norm.lower, body.from, body.to);
-  const roles = listed.map(
-    (r): RoleTitle =>
-      r.where === "title" && title ? { part: "title", start: title.from + r.start, end: title.from + r.end } : { part: "body", start: r.start, end: r.end },
-  );
+  const roles: RoleTitle[] = [];
+  let mlAi = 0;
+  for (const r of listed) {
+    const inTitle = r.where === "title" && title !== undefined;
+    const role: RoleTitle = inTitle ? { part: "title", start: title.from + r.start, end: title.from + r.end } : { part: "body", start: r.start, end: r.end };
+    roles.push(role);
+    if (namesMlAiRole(lexicon, inTitle ? title : body, role.start, role.end)) mlAi++;
+  }
   const multiRole = roles.length > 0 || (titleLower !== undefined && MULTIPLE_ROLES.test(titleLower));
-  const mlAi = roles.filter((r) => namesMlAiRole(lexicon, r.part === "title" && title ? title : body, r.start, r.end)).length;
   return { about, sentences, multiRole, roles, aboutOtherRoles: multiRole && mlAi * 2 < Math.max(1, roles.length) };
 }

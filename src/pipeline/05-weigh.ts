@@ -166,7 +166,9 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
   const sectionWeights = lexicon.sectionWeights;
   const attribution = lexicon.attributionWeights;
   const damped = otherRoleTitle(lexicon, matches, about) ? attribution.otherRoleTitle : 1;
-  const reach = cues.ends.map((cueEnd) => negationReach(lower, cueEnd));
+  // A loop, not `map`: a packed array of one kind, whatever the number of cues, keeps isNegated's reads monomorphic.
+  const reach: number[] = [];
+  for (const cueEnd of cues.ends) reach.push(negationReach(lower, cueEnd));
   const hint = { i: 0 };
   // Per sentence, the kinds of ML/AI evidence its matches name (DUTY_* bits); counted once support is known.
   const evidenceIn = new Uint8Array(sentences.length);
@@ -214,12 +216,19 @@ export function weigh({ lexicon, body, matches, about, cues, sections, sentences
       weighed.bodyMass = weighed.mass;
     } else {
       // Strongest first (ties in text order), each further match `decay` times the one before.
-      const order = ms.map((_, i) => i).sort((a, b) => ms[b]!.share - ms[a]!.share || a - b);
+      // A packed index array sorted over a typed array of shares: `map`'s holey array and the comparator's
+      // reads of the matches each deoptimized this rare branch.
+      const shares = new Float64Array(ms.length);
+      const order: number[] = [];
+      for (let i = 0; i < ms.length; i++) {
+        shares[i] = ms[i]!.share;
+        order.push(i);
+      }
+      order.sort((a, b) => shares[b]! - shares[a]! || a - b);
       let factor = 1;
       for (const i of order) {
-        const m = ms[i]!;
-        weighed.mass += m.share * factor;
-        if (m.part === "body") weighed.bodyMass += m.share * factor;
+        weighed.mass += shares[i]! * factor;
+        if (ms[i]!.part === "body") weighed.bodyMass += shares[i]! * factor;
         factor *= decay;
       }
     }

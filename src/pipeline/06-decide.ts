@@ -48,9 +48,17 @@ export function logits(input: Pick<DecisionInput, "scores" | "duties">, settings
 /** Softmax of logits at a temperature (> 0), computed from the largest so it cannot overflow. */
 export function softmax(z: readonly number[], temperature: number): number[] {
   const top = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - top) / temperature));
-  const sum = e.reduce((s, v) => s + v, 0);
-  return e.map((v) => v / sum);
+  // Loops, not map/reduce: their arrays' element kinds vary with the values and deoptimize the callers.
+  const e: number[] = [];
+  let sum = 0;
+  for (const v of z) {
+    const x = Math.exp((v - top) / temperature);
+    e.push(x);
+    sum += x;
+  }
+  const p: number[] = [];
+  for (const x of e) p.push(x / sum);
+  return p;
 }
 
 /** Stage 6: the label, confidence, mixed flag and reason. */

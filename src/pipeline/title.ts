@@ -63,7 +63,10 @@ export function titleParts(lower: string): TitlePart[] {
   }
   // A title without any role noun ("Machine Learning", "AI/ML") is read whole as the role.
   const anyNoun = parts.some((p) => p.noun);
-  return parts.map((p) => ({ start: p.start, end: p.end, head: anyNoun ? p.noun : true }));
+  // A loop, not `map`: a packed array of one kind keeps inHead's loop from deoptimizing on a holey one.
+  const heads: TitlePart[] = [];
+  for (const p of parts) heads.push({ start: p.start, end: p.end, head: anyNoun ? p.noun : true });
+  return heads;
 }
 
 /** Whether offset `at` of the title falls in a head part. */
