@@ -36,6 +36,15 @@ describe("attribution: whose work a match describes", () => {
     expect(about.every((a) => a === "role")).toBe(true);
   });
 
+  it.each([
+    ["We need a contractor to add LLM features to our support desk, and to integrate the Claude API.", "LLM"],
+    ["Our stack: LangChain, pgvector and the OpenAI API.", "LangChain"],
+  ])("a longer cue that opens with a company word is the role's: %s", (sentence, term) => {
+    // "we" and "our" alone are the company's; "we need" and "our stack" speak of the role.
+    const r = classify({ title: "Engineer", text: `Acme sells support software.\n${sentence}` });
+    expect(aboutOf(r, term)).toBe("role");
+  });
+
   it("reads the unheaded lead as the company's pitch until the role is spoken of", () => {
     const text = "Acme builds LLM copilots for insurers.\nThe role\nBuild RAG pipelines.";
     const r = classify({ title: "Engineer", text });

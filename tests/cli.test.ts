@@ -155,8 +155,11 @@ describe("role-lens eval and explain", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/accuracy: 0\.667/);
     expect(stdout).toMatch(/3\s+gold ml-engineer, got neither/);
+    // No posting says whether it is mixed: there is no agreement to report.
+    expect(stdout).toMatch(/^mixed: gold 0, predicted 0, agreement n\/a/m);
     const json = JSON.parse((await cli(["eval", file, "--json"])).stdout);
     expect(json.count).toBe(3);
+    expect(json.mixed.judged).toBe(0);
     expect(json.wrong.map((w: { id: string }) => w.id)).toEqual(["3"]);
   });
 

@@ -110,11 +110,12 @@ describe("report aggregates", () => {
           const stated = inCell.flatMap((r) => (r.result.salary.stated ? [r.result.salary.stated] : []));
           expect([cell.postings, cell.stating, cell.usd]).toEqual([inCell.length, stated.length, stated.filter((s) => s.currency === "USD").length]);
           expect(cell.usdBins.reduce((n, b) => n + b.count, 0)).toBe(cell.usd);
-          const mids = stated.filter((x) => x.currency === "USD").map((x) => (x.annualMin + x.annualMax) / 2);
+          // Against the band by the rule each result's salary.comparison uses: a range overlapping the band is within.
+          const usd = stated.filter((x) => x.currency === "USD");
           expect(cell.usdAgainstBand).toEqual({
-            below: mids.filter((m) => m < cell.band.min).length,
-            within: mids.filter((m) => m >= cell.band.min && m <= cell.band.max).length,
-            above: mids.filter((m) => m > cell.band.max).length,
+            below: usd.filter((x) => x.annualMax < cell.band.min).length,
+            within: usd.filter((x) => x.annualMax >= cell.band.min && x.annualMin <= cell.band.max).length,
+            above: usd.filter((x) => x.annualMin > cell.band.max).length,
           });
           for (const s of stated.filter((x) => x.currency === "USD")) {
             const mid = (s.annualMin + s.annualMax) / 2;

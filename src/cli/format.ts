@@ -20,7 +20,8 @@ export type OutputFormat = "jsonl" | "csv" | "table";
 export type Projection = "all" | readonly ProjectedField[];
 export type ProjectedField = { readonly name: Exclude<FieldName, "evidence">; readonly top?: never } | { readonly name: "evidence"; readonly top?: number };
 
-const FIELD_NAMES = [
+/** What `--fields` may name, in the order a record carries them. */
+export const FIELD_NAMES = [
   "index",
   "label",
   "confidence",
@@ -240,7 +241,9 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
   lines.push(`calibration: ECE ${fixed(report.calibration.ece)}`);
   const seniority = report.seniority.count === 0 ? "n/a (no gold level stated)" : fixed(report.seniority.accuracy);
   lines.push(`seniority accuracy (gold level stated): ${seniority} on ${report.seniority.count}`);
-  lines.push(`mixed: gold ${report.mixed.goldMixed}, predicted ${report.mixed.predictedMixed}, agreement ${fixed(report.mixed.agreement)}`);
+  const { mixed } = report;
+  const agreement = mixed.judged === 0 ? "n/a (no posting has a gold mixed)" : `${fixed(mixed.agreement)} on ${mixed.judged}`;
+  lines.push(`mixed: gold ${mixed.goldMixed}, predicted ${mixed.predictedMixed}, agreement ${agreement}`);
   lines.push("");
   lines.push("class          precision  recall  f1     support");
   for (const label of LABELS) {
@@ -268,7 +271,7 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
       lines.push(`    top evidence: ${topTerms(p.result, 5).join(", ") || "none"}`);
     }
   }
-  if (gaps && showWrong > 0) {
+  if (gaps && showWrong > 0 && LABELS.some((label) => gaps[label].length > 0)) {
     lines.push("");
     lines.push("lexicon gaps: stemmed words and pairs common in the missed postings of a class, rare elsewhere, not in the lexicon");
     for (const label of LABELS) {

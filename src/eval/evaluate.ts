@@ -94,7 +94,9 @@ export interface EvaluationReport extends LabelMetrics {
     readonly goldMixed: number;
     /** Postings the classifier calls mixed (of all postings). */
     readonly predictedMixed: number;
-    /** Share (0–1) of the postings with a known gold `mixed` on which the classifier agrees. */
+    /** Postings with a known gold `mixed` (true or false); agreement is read on these. */
+    readonly judged: number;
+    /** Share (0–1) of the postings with a known gold `mixed` on which the classifier agrees; 0 when none is judged. */
     readonly agreement: number;
   };
   /** Seniority against the gold level, on the postings that have one. */
@@ -214,5 +216,5 @@ function mixedAgreement(evaluated: readonly EvaluatedPosting[], postings: readon
     if (g) goldMixed++;
     if (g === e.result.mixed) agree++;
   });
-  return { goldMixed, predictedMixed, agreement: ratio(agree, known) };
+  return { goldMixed, predictedMixed, judged: known, agreement: ratio(agree, known) };
 }

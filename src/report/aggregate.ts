@@ -3,7 +3,7 @@ import type { BatchRecord } from "../batch/classify-many.js";
 import { LABELS, toLabel, type LabelledPosting } from "../eval/evaluate.js";
 import type { Label } from "../vocabulary.js";
 import type { Classification } from "../result.js";
-import { loadBandTable, type BandTable } from "../salary/band.js";
+import { type BandTable, compareToBand, loadBandTable } from "../salary/band.js";
 import type { Level } from "../seniority.js";
 
 /** A batch record, with the posting's gold label when the input carried one (as `role-lens eval` reads them). */
@@ -54,7 +54,7 @@ export interface PayCell {
   readonly usd: number;
   /** The band table's range for the cell, in `bandCurrency` a year. */
   readonly band: { readonly min: number; readonly max: number };
-  /** Of the USD postings, how many state a range whose midpoint falls below, within or above the band. */
+  /** Of the USD postings, how many state a range below, within (overlapping) or above the band, as `compareToBand` reads it. */
   readonly usdAgainstBand: { readonly below: number; readonly within: number; readonly above: number };
   /** Histogram of the midpoint of the annualized stated USD range. */
   readonly usdBins: readonly Bin[];
@@ -215,7 +215,8 @@ export class ReportAggregator {
       if (!bins) this.#usdBins.set(key, (bins = new Array<number>(USD_BIN_COUNT).fill(0)));
       bins[Math.max(0, Math.min(USD_BIN_COUNT - 1, Math.floor(mid / USD_BIN_WIDTH)))]!++;
       const band = this.#bands.bands[role][level];
-      this.#against[`${role}.${level}`]![mid < band.min ? "below" : mid > band.max ? "above" : "within"]++;
+      // The one rule results use (overlap is within), so the report and each result agree.
+      this.#against[`${role}.${level}`]![compareToBand(stated, { ...band, currency: this.#bands.currency })!]++;
       return;
     }
     if (!(mid > 0)) return;

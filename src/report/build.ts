@@ -74,7 +74,7 @@ function tableFor(id: string, a: ReportAggregates): string {
       );
     case "pay-usd":
       return table(
-        `Stated ${a.pay.currency} pay (midpoint of the annualized range) against the band`,
+        `Stated ${a.pay.currency} pay against the band (below: its top under the band; above: its floor over it; within: they overlap)`,
         ["Role", "Level", `Band (${a.pay.currency}/year)`, "Postings", "Below", "Within", "Above", `Distribution (${a.pay.currency}/year: postings)`],
         a.pay.cells.map((c) => {
           const key = `pay.${c.role}.${c.level}`;

@@ -97,7 +97,10 @@ export function bandFor(table: BandTable, role: BandRole, level: Level): SalaryB
  * (its floor is over the band's top), or within (they overlap). Null unless both are in the same
  * currency, since role-lens converts no currencies.
  */
-export function compareToBand(stated: { annualMin: number; annualMax: number; currency: string }, band: SalaryBand): "below" | "within" | "above" | null {
+export function compareToBand(
+  stated: { annualMin: number; annualMax: number; currency: string },
+  band: Pick<SalaryBand, "min" | "max" | "currency">,
+): "below" | "within" | "above" | null {
   if (stated.currency !== band.currency) return null;
   if (stated.annualMax < band.min) return "below";
   if (stated.annualMin > band.max) return "above";

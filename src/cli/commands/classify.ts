@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { SingleBar } from "cli-progress";
 import { DEFAULT_MAX_INPUT_LENGTH } from "../../posting.js";
 import { type Command, LEXICON_OPTION, stringOption } from "../command.js";
-import { addTally, csvHeader, DEFAULT_FIELDS_SPEC, emptyTally, parseFields, summaryLine, table, timingsLine } from "../format.js";
+import { addTally, csvHeader, DEFAULT_FIELDS_SPEC, emptyTally, FIELD_NAMES, parseFields, summaryLine, table, timingsLine } from "../format.js";
 import { estimateRecords, type PlanNotes, planUnits, READ_EXTENSIONS } from "../inputs.js";
 import { type ExitCode, readJson, UsageError } from "../io.js";
 import { LineWriter } from "../line-writer.js";
@@ -46,7 +46,7 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
       type: "string",
       value: "LIST",
       default: DEFAULT_FIELDS_SPEC,
-      help: "what a JSONL record carries besides its id: all (the full result), or index, label, confidence, mixed, reason, scores, level, seniority, band, stated, salary, evidence, evidence=topN",
+      help: `what a JSONL record carries besides its id: all (the full result), or any of ${FIELD_NAMES.join(", ")}, evidence=topN`,
     },
     out: { type: "string", value: "FILE", help: "write results to FILE instead of stdout" },
     jobs: { type: "string", value: "N", help: "worker threads (default: the available cores); the same output for any N" },

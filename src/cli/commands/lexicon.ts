@@ -80,7 +80,9 @@ async function fitLabelled(values: OptionValues, files: readonly string[], io: C
     }
   }
   if (data.length < folds)
-    throw new UsageError(`lexicon fit needs at least ${folds} labelled postings (one per fold); ${files.join(", ")} hold ${data.length}`);
+    throw new UsageError(
+      `lexicon fit needs at least ${folds} labelled postings (one per fold); ${files.join(", ")} ${files.length === 1 ? "holds" : "hold"} ${data.length}`,
+    );
   if (data.length < FEW_POSTINGS) {
     io.stderr.write(
       `role-lens: only ${data.length} labelled postings: the fitted numbers and their cross-validated figures will be noisy (a few hundred, from many companies, fit well)\n`,
