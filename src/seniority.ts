@@ -22,6 +22,7 @@ import {
   TITLE_SEPARATOR,
   YEAR_WORD,
   YEARS_OF_EXPERIENCE,
+  NO_EXPERIENCE_REQUIRED,
 } from "./seniority/patterns.js";
 
 export type { Level } from "./seniority/patterns.js";
@@ -185,7 +186,7 @@ function titleMarker(title: TextRange): { level: Level; start: number; end: numb
 
 /**
  * The posting's level: a title marker, else a marker where the body names the hire, else the years
- * required, else DEFAULT_LEVEL. `sections` (optional, in the body's offsets) decide which years figure
+ * required, else "no experience needed" (0 years: junior), else DEFAULT_LEVEL. `sections` (optional, in the body's offsets) decide which years figure
  * counts when several are stated; without them every figure is in one tier and the largest counts.
  */
 export function detectSeniority(title: TextRange | undefined, body: TextRange, sections?: readonly SectionSpan[]): SeniorityFinding {
@@ -196,5 +197,10 @@ export function detectSeniority(title: TextRange | undefined, body: TextRange, s
   const named = bodyMarker(body);
   if (named) return { level: named.level, basis: "body", at: { in: "body", start: named.start, end: named.end }, yearsRequired };
   if (years) return { level: levelForYears(years.years), basis: "years", at: { in: "body", start: years.start, end: years.end }, yearsRequired };
+  const none = NO_EXPERIENCE_REQUIRED.exec(body.norm.lower.slice(body.from, body.to));
+  if (none) {
+    const start = body.from + none.index;
+    return { level: levelForYears(0), basis: "years", at: { in: "body", start, end: start + none[0].length }, yearsRequired: 0 };
+  }
   return { level: DEFAULT_LEVEL, basis: "default", at: null, yearsRequired };
 }

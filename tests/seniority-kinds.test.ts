@@ -101,6 +101,24 @@ describe("seniority: the figure in the requirements section counts", () => {
   });
 });
 
+// "No experience needed" asks for none: 0 years, junior; a waived skill is not a waived experience.
+const NO_EXPERIENCE: Array<[text: string, level: string]> = [
+  ["Make coffee for our team. No experience needed, we will train you.", "junior"],
+  ["No prior experience required: we teach everything on the job.", "junior"],
+  ["No professional experience is necessary for this apprenticeship.", "junior"],
+  ["No Dart experience required; you will learn it here.", "mid"],
+  ["Previous Rust experience is not required.", "mid"],
+  ["No experience needed with our tools, but 6+ years of backend work required.", "senior"],
+];
+
+describe("seniority: a posting that asks for no experience", () => {
+  it.each(NO_EXPERIENCE)("%s → %s", (text, level) => {
+    const s = classify({ title: "Engineer", text }).seniority;
+    expect(s.level).toBe(level);
+    if (s.evidence) expect(text.slice(s.evidence.start, s.evidence.end)).toBe(s.evidence.text);
+  });
+});
+
 describe("seniority: work linear in the posting's length", () => {
   it.each([
     ["years phrases", "For over 20 years, Acme has grown. Requirements\n- 5+ years of experience; 3 to 5 yrs in ML; founded 12 years ago.\n"],

@@ -60,6 +60,12 @@ export const ROMAN_LEVELS: Readonly<Record<string, { level: Level; end: boolean 
   iv: { level: "staff", end: true },
   v: { level: "staff", end: true },
 };
+/**
+ * "No experience needed": the posting asks for none, which the codebook reads as 0 years (junior).
+ * Only experience as such: "no Dart experience required" and "Dart experience is not required" waive a skill, not experience.
+ */
+export const NO_EXPERIENCE_REQUIRED =
+  /(?<![a-z])no\s{1,3}(?:prior\s{1,3}|previous\s{1,3}|professional\s{1,3}|work\s{1,3}|industry\s{1,3})?experience\s{1,3}(?:is\s{1,3})?(?:needed|required|necessary)(?![a-z])/;
 /** The markers read where the body names the hire; the others ("architect", "graduate") name other things there too. */
 export const BODY_MARKERS: readonly string[] = [
   "senior",
