@@ -89,6 +89,14 @@ describe("role-lens classify: CSV, formats and limits", () => {
     expect(code).toBe(1);
   });
 
+  it("reads the id and title under the names job-board exports give them (Job ID, Job Title)", async () => {
+    const exported = join(tmp, "export.csv");
+    writeFileSync(exported, "Job ID,Job Title,Description\nA-17,Senior ML Engineer,Train ranking models with PyTorch.\n");
+    const { code, stdout } = await cli(["classify", exported, "--fields", "label,level"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ id: "A-17", label: "ml-engineer", level: "senior" });
+  });
+
   it("writes flat CSV with a header and one row per record, to --out", async () => {
     const out = join(tmp, "out.csv");
     const { stdout } = await cli(["classify", csv, "--jobs", "1", "--format", "csv", "--out", out]);

@@ -27,9 +27,10 @@ export interface FieldMapping {
   readonly text: readonly string[];
 }
 
+/** The names job boards' exports and scrapers give these fields, tried in this order. */
 export const DEFAULT_FIELDS: FieldMapping = {
-  id: ["id"],
-  title: ["title"],
+  id: ["id", "job_id", "job id", "jobid", "posting_id", "posting id", "req_id", "requisition_id"],
+  title: ["title", "job_title", "job title", "position", "position_title"],
   text: ["text", "description", "job_description", "body", "html"],
 };
 

@@ -10,7 +10,7 @@
  */
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { EntryRole, SectionKind } from "../lexicon/schema.js";
-import { foldWhitespace, NEGATION_AFTER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS } from "./patterns.js";
+import { foldWhitespace, NEGATION_AFTER, NEGATION_LIST_CLOSER, NEGATION_REACH_CHARS, NEGATION_STOP, NEGATION_WINDOW, SENTENCE_END_CHARS } from "./patterns.js";
 import type { About } from "../vocabulary.js";
 import { hasWords, type Sentence } from "./04-attribute.js";
 import type { FieldValue, Part } from "./field.js";
@@ -112,9 +112,32 @@ function negationReach(lower: string, cueEnd: number): number {
     if (!space && !inWord && ++words > NEGATION_WINDOW) break;
     inWord = !space;
   }
+  // A comma ends the reach ("no travel, LLM skills a plus") unless it separates the items of a list
+  // that an "or"/"nor" closes before any other stop: "no ML, LLM or data science work" negates all three.
+  const window = lower.slice(cueEnd, at);
+  let hard = window.length;
+  let firstComma = -1;
+  let lastComma = -1;
   NEGATION_STOP.lastIndex = 0;
-  const stop = NEGATION_STOP.exec(lower.slice(cueEnd, at));
-  return stop ? cueEnd + stop.index + stop[0].length - 1 : at;
+  for (let m = NEGATION_STOP.exec(window); m !== null; m = NEGATION_STOP.exec(window)) {
+    if (m[0] !== ",") {
+      hard = m.index + m[0].length - 1;
+      break;
+    }
+    if (firstComma < 0) firstComma = m.index;
+    lastComma = m.index;
+  }
+  if (firstComma < 0) return cueEnd + hard;
+  let closer = -1;
+  NEGATION_LIST_CLOSER.lastIndex = firstComma;
+  for (let m = NEGATION_LIST_CLOSER.exec(window); m !== null && m.index < hard; m = NEGATION_LIST_CLOSER.exec(window)) closer = m.index;
+  if (closer < 0) return cueEnd + firstComma;
+  // The list ends at its closer: a comma after it ends the reach.
+  if (lastComma > closer) {
+    NEGATION_STOP.lastIndex = closer;
+    return cueEnd + NEGATION_STOP.exec(window)!.index;
+  }
+  return cueEnd + hard;
 }
 
 /** Whether a negation cue governs the phrase at [start, end) in its sentence; `reach` is negationReach of each cue. */

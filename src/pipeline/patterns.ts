@@ -81,6 +81,8 @@ export const NEGATION_CONTRACTIONS: readonly string[] = ["can", "don", "doesn", 
 export const NEGATION_AFTER = /^[^.;!?\n]{0,40}?(?<![a-z])(?:not|isn[’']t|aren[’']t) (?:required|needed|necessary|expected|part of|a requirement|involved)/;
 /** A cue that ends the negation's reach: a contrast ("not X but Y", "rather than") or a clause break. */
 export const NEGATION_STOP = /(?<![a-z])(?:but|however|instead|rather|although|though)(?![a-z])|[,:]/g;
+/** The word that closes a list ("ML, LLM or data work"): commas before it separate the list's items, not clauses. */
+export const NEGATION_LIST_CLOSER = /(?<![a-z])n?or(?![a-z])/g;
 /** How far back (in words) a negation cue may stand from the phrase it negates. */
 export const NEGATION_WINDOW = 6;
 /** And never further than this many characters, however long its words: keeps the reach of every cue bounded. */
