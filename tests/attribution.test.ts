@@ -144,6 +144,12 @@ describe("posts that list several roles", () => {
     for (const span of r.roles) expect(post.slice(span.start, span.end)).toBe(span.text);
   });
 
+  it("reads a listed role whose team follows a comma", () => {
+    const listed = "Acme | Multiple roles | Boston\nWe're hiring for:\n- Backend Engineer (Go)\n- Technical Recruiter\n- ML Engineer, Perception (train detection models)\n";
+    const r = classify(listed);
+    expect(r.roles.map((s) => s.text)).toEqual(["Backend Engineer", "Technical Recruiter", "ML Engineer"]);
+  });
+
   it("a post about one role is not multi-role", () => {
     const r = classify({
       title: "Senior ML Engineer",
