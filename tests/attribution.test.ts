@@ -145,7 +145,8 @@ describe("posts that list several roles", () => {
   });
 
   it("reads a listed role whose team follows a comma", () => {
-    const listed = "Acme | Multiple roles | Boston\nWe're hiring for:\n- Backend Engineer (Go)\n- Technical Recruiter\n- ML Engineer, Perception (train detection models)\n";
+    const listed =
+      "Acme | Multiple roles | Boston\nWe're hiring for:\n- Backend Engineer (Go)\n- Technical Recruiter\n- ML Engineer, Perception (train detection models)\n";
     const r = classify(listed);
     expect(r.roles.map((s) => s.text)).toEqual(["Backend Engineer", "Technical Recruiter", "ML Engineer"]);
   });
