@@ -166,6 +166,19 @@ describe("eval reports bad gold data by line and field", () => {
   });
 });
 
+describe("an unknown option", () => {
+  it.each([
+    [["classify", "--frmat", "csv", "x.jsonl"], /unknown option --frmat for classify \(did you mean --format\?\)/],
+    [["explain", "--no-colour", "x.txt"], /unknown option --no-colour for explain \(did you mean --no-color\?\)/],
+    [["eval", "--zzzzzz", "x.jsonl"], /unknown option --zzzzzz for eval; see role-lens eval --help/],
+  ])("%j is a usage error naming the nearest option", async (args, message) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+  });
+});
+
 describe("file selection", () => {
   it("a directory's known files are read; hidden and other files are skipped and counted; a named unknown file is an error record", async () => {
     const dir = join(tmp, "sel");

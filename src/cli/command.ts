@@ -3,7 +3,7 @@
  * The parser and the help text are both generated from the options, so they cannot disagree.
  */
 import { parseArgs } from "node:util";
-import type { CliIo, ExitCode } from "./io.js";
+import { type CliIo, type ExitCode, UsageError } from "./io.js";
 
 export interface OptionSpec {
   readonly type: "string" | "boolean";
@@ -32,8 +32,31 @@ export interface Command {
 /** `--lexicon FILE`, accepted by every command. */
 export const LEXICON_OPTION: OptionSpec = { type: "string", value: "FILE", help: "use a custom lexicon instead of the bundled one" };
 
-/** Parses `args` against the command's options; throws node's ERR_PARSE_ARGS_* errors on bad flags. */
+/** Edit distance between two short strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Parses `args` against the command's options. Throws UsageError for an unknown option (naming the
+ * nearest known one, "did you mean --format?"), and node's other ERR_PARSE_ARGS_* errors as they are.
+ */
 export function parseCommandArgs(command: Command, args: string[]): { values: OptionValues; positionals: string[] } {
+  const known = [...Object.keys(command.options), "help"];
+  for (const arg of args) {
+    if (arg === "--") break;
+    const name = /^--([^=]+)/.exec(arg)?.[1];
+    if (name === undefined || known.includes(name)) continue;
+    const nearest = known.map((k) => ({ k, d: editDistance(name, k) })).sort((x, y) => x.d - y.d)[0];
+    const hint = nearest !== undefined && nearest.d <= 2 ? ` (did you mean --${nearest.k}?)` : "";
+    throw new UsageError(`unknown option --${name} for ${command.name}${hint}; see role-lens ${command.name} --help`);
+  }
   const options = Object.fromEntries(
     Object.entries(command.options).map(([name, spec]) => [
       name,
