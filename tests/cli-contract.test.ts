@@ -252,6 +252,15 @@ describe("explain shows whose work each match describes", () => {
     expect(second).not.toMatch(/, context\]/);
   });
 
+  it("states a single pay figure as one figure, a range as a range", async () => {
+    const single = join(tmp, "single-pay.txt");
+    writeFileSync(single, "Acme | ML Engineer | NYC | $190K + equity\n\nTrain ranking models with PyTorch.\n");
+    expect((await cli(["explain", single, "--no-color"])).stdout).toMatch(/^stated pay: 190000 USD\/year \("\$190K"\)/m);
+    const range = join(tmp, "range-pay.txt");
+    writeFileSync(range, "ML Engineer\n\nSalary: $150,000 - $180,000 per year. Train ranking models.\n");
+    expect((await cli(["explain", range, "--no-color"])).stdout).toMatch(/^stated pay: 150000-180000 USD\/year/m);
+  });
+
   it("names the role titles of a multi-role post in its head", async () => {
     const file = join(tmp, "multi.txt");
     writeFileSync(file, "Acme Robotics | Multiple roles | Backend Engineer, Product Designer, ML Engineer | Remote\n\nWe make warehouse robots.\n");

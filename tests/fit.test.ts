@@ -98,7 +98,7 @@ describe("fitLexicon", () => {
   });
 
   it("refuses fewer postings than folds", () => {
-    expect(() => fitLexicon(defaultLexicon(), labelled().slice(0, 2), options)).toThrow(RangeError);
+    expect(() => fitLexicon(defaultLexicon(), labelled().slice(0, 2), options)).toThrow(expect.objectContaining({ code: "INPUT_INVALID", field: "postings" }));
   });
 });
 

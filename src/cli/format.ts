@@ -228,7 +228,7 @@ export function explainHeader(result: Result): string[] {
     `scores: ml ${result.scores.ml}, ai ${result.scores.ai}, neither ${result.scores.neither}`,
     `seniority: ${seniority.level} (${seniority.basis}${seniority.evidence ? `: "${seniority.evidence.text}"` : ""})`,
     `band: ${salary.band ? `${salary.band.min}-${salary.band.max} ${salary.band.currency}/year (${salary.band.source})` : "none"}`,
-    `stated pay: ${salary.stated ? `${salary.stated.min}-${salary.stated.max} ${salary.stated.currency}/${salary.stated.period} ("${salary.stated.text}")${salary.comparison ? `, ${salary.comparison} the band` : ""}` : "none"}`,
+    `stated pay: ${salary.stated ? `${salary.stated.min === salary.stated.max ? salary.stated.min : `${salary.stated.min}-${salary.stated.max}`} ${salary.stated.currency}/${salary.stated.period} ("${salary.stated.text}")${salary.comparison ? `, ${salary.comparison} the band` : ""}` : "none"}`,
     `top evidence: ${topTerms(result, 6).join(", ") || "none"}`,
     ...(result.multiRole ? [`multi-role post: ${result.roles.length} role titles found (${result.roles.map((r) => `"${r.text}"`).join(", ")})`] : []),
   ];

@@ -16,6 +16,7 @@
  *  4. The weights are fitted once more on every posting, and written with three decimals.
  */
 import { analyze } from "../classifier.js";
+import { InputError } from "../errors.js";
 import { compileLexicon } from "../lexicon/compile.js";
 import { loadLexicon } from "../lexicon/load.js";
 import type { AttributionWeights, DecisionSettings, Lexicon, LexiconInput } from "../lexicon/schema.js";
@@ -253,7 +254,7 @@ function fitTemperature(items: ReadonlyArray<{ z: readonly number[]; gold: numbe
 /**
  * Fits the numbers of `lexicon` (a document or validated lexicon) on labelled postings and returns
  * the lexicon document with them, plus cross-validated figures. Throws `LexiconError` for an invalid
- * lexicon and `RangeError` when there are fewer postings than folds.
+ * lexicon and `InputError` (`INPUT_INVALID`, field `postings`) when there are fewer postings than folds.
  */
 export function fitLexicon(
   lexicon: unknown,
@@ -267,7 +268,8 @@ export function fitLexicon(
 } {
   const base = loadLexicon(lexicon);
   const folds = options.folds ?? 5;
-  if (data.length < folds) throw new RangeError(`fitting needs at least ${folds} labelled postings (one per fold), got ${data.length}`);
+  if (data.length < folds)
+    throw new InputError("INPUT_INVALID", "postings", `fitting needs at least ${folds} labelled postings (one per fold), got ${data.length}`);
   const steps = options.steps ?? 1500;
   const classOf = [...base.entries.map((e) => (e.role === "ml" ? 0 : e.role === "ai" ? 1 : 2)), 0, 1, 2] as (0 | 1 | 2)[];
   const start = { bias: 2 };
