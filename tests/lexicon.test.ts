@@ -58,6 +58,14 @@ describe("lexicon validation", () => {
     );
   });
 
+  it("reports schema problems and the duplicates among the valid entries in one run", () => {
+    const result = validateLexicon(lexicon([entry(), entry({ weight: 20 }), entry({ terms: ["RAG"] })]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["entries[1].weight", "entries[2].id"]));
+    expect(result.issues.find((i) => i.path === "entries[2].id")?.message).toMatch(/duplicate id .* \(first at entries\[0\]\)/);
+  });
+
   it("throws a LexiconError with code and issues from loadLexicon", () => {
     try {
       loadLexicon("{ not json");

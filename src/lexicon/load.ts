@@ -12,32 +12,32 @@ export function toDataIssues(error: z.ZodError): DataIssue[] {
 }
 
 /** Problems zod cannot see: duplicate ids, and one surface form claimed by two entries that match the same text. */
-function crossEntryIssues(lexicon: Lexicon): DataIssue[] {
+function crossEntryIssues(entries: ReadonlyArray<{ readonly index: number; readonly entry: LexiconEntry }>): DataIssue[] {
   const issues: DataIssue[] = [];
   const ids = new Map<string, number>();
-  lexicon.entries.forEach((entry, i) => {
+  for (const { index, entry } of entries) {
     const first = ids.get(entry.id);
-    if (first !== undefined) issues.push({ path: `entries[${i}].id`, message: `duplicate id "${entry.id}" (first at entries[${first}])` });
-    else ids.set(entry.id, i);
-  });
+    if (first !== undefined) issues.push({ path: `entries[${index}].id`, message: `duplicate id "${entry.id}" (first at entries[${first}])` });
+    else ids.set(entry.id, index);
+  }
   // Title-scoped entries take precedence over "any" entries in titles, so only equal scopes conflict.
-  const owners = new Map<string, { index: number; form: string }>();
-  lexicon.entries.forEach((entry, i) => {
+  const owners = new Map<string, { index: number; id: string; form: string }>();
+  for (const { index, entry } of entries) {
     const seen = new Set<string>();
     const located = (["terms", "verbs", "variants"] as const).flatMap((field) => entry[field].map((form, j) => ({ form, where: `${field}[${j}]` })));
-    located.forEach(({ form, where }) => {
+    for (const { form, where } of located) {
       const key = `${entry.scope === "title" ? "title" : "body"}:${formKey(form)}`;
-      if (seen.has(key)) return;
+      if (seen.has(key)) continue;
       seen.add(key);
       const owner = owners.get(key);
       if (owner) {
         issues.push({
-          path: `entries[${i}].${where}`,
-          message: `surface form "${form}" is also "${owner.form}" in entries[${owner.index}] (${lexicon.entries[owner.index]?.id})`,
+          path: `entries[${index}].${where}`,
+          message: `surface form "${form}" is also "${owner.form}" in entries[${owner.index}] (${owner.id})`,
         });
-      } else owners.set(key, { index: i, form });
-    });
-  });
+      } else owners.set(key, { index, id: entry.id, form });
+    }
+  }
   return issues;
 }
 
@@ -59,8 +59,18 @@ export type LexiconValidation =
 /** Validates an untrusted lexicon document and reports every problem, without throwing. */
 export function validateLexicon(input: unknown): LexiconValidation {
   const parsed = lexiconObject.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: toDataIssues(parsed.error) };
-  const issues = crossEntryIssues(parsed.data);
+  if (!parsed.success) {
+    // The entries that are valid on their own are still checked against each other, so one run reports every problem.
+    const raw = (input as { entries?: unknown } | null)?.entries;
+    const valid = Array.isArray(raw)
+      ? raw.flatMap((value, index) => {
+          const entry = lexiconEntryObject.safeParse(value);
+          return entry.success ? [{ index, entry: entry.data }] : [];
+        })
+      : [];
+    return { ok: false, issues: [...toDataIssues(parsed.error), ...crossEntryIssues(valid)] };
+  }
+  const issues = crossEntryIssues(parsed.data.entries.map((entry, index) => ({ index, entry })));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, lexicon: parsed.data };
 }
 
