@@ -197,10 +197,11 @@ export function detectSeniority(title: TextRange | undefined, body: TextRange, s
   const named = bodyMarker(body);
   if (named) return { level: named.level, basis: "body", at: { in: "body", start: named.start, end: named.end }, yearsRequired };
   if (years) return { level: levelForYears(years.years), basis: "years", at: { in: "body", start: years.start, end: years.end }, yearsRequired };
-  const none = NO_EXPERIENCE_REQUIRED.exec(body.norm.lower.slice(body.from, body.to));
-  if (none) {
-    const start = body.from + none.index;
-    return { level: levelForYears(0), basis: "years", at: { in: "body", start, end: start + none[0].length }, yearsRequired: 0 };
+  // Scanned in place from the body's start: no copy of the body for the many postings that reach this rule.
+  NO_EXPERIENCE_REQUIRED.lastIndex = body.from;
+  const none = NO_EXPERIENCE_REQUIRED.exec(body.norm.lower);
+  if (none && none.index + none[0].length <= body.to) {
+    return { level: levelForYears(0), basis: "years", at: { in: "body", start: none.index, end: none.index + none[0].length }, yearsRequired: 0 };
   }
   return { level: DEFAULT_LEVEL, basis: "default", at: null, yearsRequired };
 }

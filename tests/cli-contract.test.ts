@@ -231,9 +231,7 @@ describe("explain", () => {
     expect(stdout).toMatch(/\[LangChain\|ai\] & the/);
     expect(stdout).not.toMatch(/<|color:red|var langchain|&amp;/);
   });
-});
 
-describe("explain shows whose work each match describes", () => {
   it("tags the company's context apart from the role's own work, and explains several files in turn", async () => {
     const company = join(tmp, "company.txt");
     writeFileSync(

@@ -198,12 +198,17 @@ export function table(rows: ReadonlyArray<readonly string[]>): string {
   );
 }
 
-/** The text of a field with every evidence span highlighted (ANSI colours when `color`, else `[text|role]`). */
-export function highlight(
-  text: string,
-  spans: ReadonlyArray<{ start: number; end: number; role: string; negated: boolean; about: About }>,
-  color: boolean,
-): string {
+/** A span `explain` marks: offsets into the shown text, the entry's role, whether negated, and whose work it describes. */
+export interface MarkedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly role: string;
+  readonly negated: boolean;
+  readonly about: About;
+}
+
+/** The text of a field with every evidence span highlighted (ANSI colours when `color`, else `[text|role]`, `[text|role, context]`). */
+export function highlight(text: string, spans: readonly MarkedSpan[], color: boolean): string {
   const paint: Record<string, string> = { ml: "\x1b[1;34m", ai: "\x1b[1;35m", neither: "\x1b[1;33m", shared: "\x1b[2m" };
   let out = "";
   let at = 0;

@@ -14,6 +14,7 @@ import {
   HALF_RANGE_BEFORE,
   MONEY,
   HEADER_FIELD_AFTER,
+  HEADER_FIELD_AFTER_REACH,
   HEADER_FIELD_BEFORE,
   MONEY_GLUED_BEFORE,
   MULTIPLIERS,
@@ -338,15 +339,16 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: (code
   const period: PayPeriod = explicit ?? (lakhs || highValue >= RATE_CEILING ? "year" : "hour");
   const cue = explicit !== undefined || PAY_CUE.test(before) || PAY_CUE.test(after.slice(0, CUE_AFTER_REACH)) || lakhs;
   const rangeShape = high !== undefined && lowValue !== highValue;
+  const spanEnd = afterPeriod ? end + afterPeriod[0].length : end;
+  // A lone figure with no cue is pay as a header field of its own; read only as far as such a field can end.
   const headerField =
-    HEADER_FIELD_BEFORE.test(text.slice(Math.max(0, start - CUE_BEFORE_REACH), start)) && HEADER_FIELD_AFTER.test(text.slice(spanEndOf(end, afterPeriod)));
+    !cue && !rangeShape && HEADER_FIELD_BEFORE.test(before) && HEADER_FIELD_AFTER.test(text.slice(spanEnd, spanEnd + HEADER_FIELD_AFTER_REACH));
   if (!cue && !rangeShape && !headerField) return none;
   if (explicit === undefined && highValue < RATE_CEILING && !lakhs) return none;
   const annualMin = lowValue * ANNUALIZE[period];
   const annualMax = highValue * ANNUALIZE[period];
   if (!plausible(annualMin, currency) || !plausible(annualMax, currency)) return none;
 
-  const spanEnd = spanEndOf(end, afterPeriod);
   return {
     pay: {
       min: round2(lowValue),
@@ -364,9 +366,6 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: (code
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/** Where a stated amount ends: after the period written after it, if any. */
-const spanEndOf = (end: number, afterPeriod: RegExpExecArray | null) => (afterPeriod ? end + afterPeriod[0].length : end);
 
 /**
  * The salary a posting states, or null. When it states several (one per location, say), the

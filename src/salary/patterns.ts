@@ -345,5 +345,7 @@ export const HALF_RANGE_BEFORE = /\d(?:[kK]|\s?\/\s?[a-zA-Z]{1,6})?\s{0,3}(?:-|â
  */
 export const HEADER_FIELD_BEFORE = /\|[ \t]{0,8}$/;
 export const HEADER_FIELD_AFTER = /^[ \t]{0,8}(?:\+[ \t]{0,8}(?:equity|stock|options|bonus)\b[^|\n]{0,40})?(?:\||\n|$)/i;
+/** Longer than any HEADER_FIELD_AFTER match (at most 66 characters), so it reads a slice of this length. */
+export const HEADER_FIELD_AFTER_REACH = 80;
 /** Retirement plans named by their tax-code section: "401(k)", "401K", "403(b)". */
 export const RETIREMENT_PLAN = /^(?:401|403|457)$/;

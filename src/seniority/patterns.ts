@@ -65,7 +65,7 @@ export const ROMAN_LEVELS: Readonly<Record<string, { level: Level; end: boolean 
  * Only experience as such: "no Dart experience required" and "Dart experience is not required" waive a skill, not experience.
  */
 export const NO_EXPERIENCE_REQUIRED =
-  /(?<![a-z])no\s{1,3}(?:prior\s{1,3}|previous\s{1,3}|professional\s{1,3}|work\s{1,3}|industry\s{1,3})?experience\s{1,3}(?:is\s{1,3})?(?:needed|required|necessary)(?![a-z])/;
+  /(?<![a-z])no\s{1,3}(?:prior\s{1,3}|previous\s{1,3}|professional\s{1,3}|work\s{1,3}|industry\s{1,3})?experience\s{1,3}(?:is\s{1,3})?(?:needed|required|necessary)(?![a-z])/g;
 /** The markers read where the body names the hire; the others ("architect", "graduate") name other things there too. */
 export const BODY_MARKERS: readonly string[] = [
   "senior",

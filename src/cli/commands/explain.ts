@@ -3,15 +3,12 @@ import { normalizeHtml } from "../../pipeline/01-normalize.js";
 import { DEFAULT_MAX_INPUT_LENGTH } from "../../posting.js";
 import type { Classification, Field } from "../../result.js";
 import { type Command, LEXICON_OPTION, stringOption } from "../command.js";
-import { explainHeader, highlight } from "../format.js";
+import { explainHeader, highlight, type MarkedSpan } from "../format.js";
 import { firstPosting } from "../inputs.js";
 import { readJson, UsageError } from "../io.js";
 import { DEFAULT_FIELDS, describeOrigin } from "../records.js";
-import type { About } from "../../vocabulary.js";
 
-type Marked = { start: number; end: number; role: string; negated: boolean; about: About };
-
-function spansIn(result: Classification, field: Field): Marked[] {
+function spansIn(result: Classification, field: Field): MarkedSpan[] {
   return result.evidence.flatMap((e) =>
     e.matches.filter((m) => m.field === field).map((m) => ({ start: m.start, end: m.end, role: e.role, negated: m.negated, about: m.about })),
   );
@@ -21,7 +18,7 @@ function spansIn(result: Classification, field: Field): Marked[] {
  * An HTML body as its readable text (what the stages read: no tags, no script or style), with the
  * evidence spans, which point into the HTML, moved onto that text.
  */
-function readable(html: string, spans: readonly Marked[]): { text: string; spans: Marked[] } {
+function readable(html: string, spans: readonly MarkedSpan[]): { text: string; spans: MarkedSpan[] } {
   const norm = normalizeHtml(html);
   // Where each text character came from in the HTML: non-decreasing, so a span maps by search.
   const from = Array.from({ length: norm.text.length }, (_, t) => norm.toSource(t, t + 1).start);
