@@ -36,6 +36,13 @@ describe("attribution: whose work a match describes", () => {
     expect(about.every((a) => a === "role")).toBe(true);
   });
 
+  it.each(["●", "•", "▪", "+", "-"])("a list item after a %s bullet that opens with a duty verb is the role's, after a company lead", (bullet) => {
+    // The bullets ●, • and ▪ end a sentence of their own; "+" and "-" are read as marks before the verb.
+    const text = `Acme is a global logistics company. We are trusted by retailers.\n${bullet} Develop ranking models with PyTorch for route planning.\n${bullet} Present results at conferences.\nYou will report to the head of data.`;
+    const r = classify({ title: "Engineer", text });
+    expect(aboutOf(r, "PyTorch")).toBe("role");
+  });
+
   it.each([
     ["We need a contractor to add LLM features to our support desk, and to integrate the Claude API.", "LLM"],
     ["Our stack: LangChain, pgvector and the OpenAI API.", "LangChain"],

@@ -41,6 +41,14 @@ describe("HTML normalization", () => {
     const text = "İstanbul ML ẞ";
     expect(lowercaseSameLength(text)).toHaveLength(text.length);
   });
+
+  it("spells Unicode word hyphens as ASCII hyphens, so hyphenated terms match however they were typed", () => {
+    expect(lowercaseSameLength("LLM\u2011based RAG, retrieval\u2010augmented")).toBe("llm-based rag, retrieval-augmented");
+    const r = classify("Engineer\nYou will build retrieval\u2011augmented generation over contracts.");
+    const match = r.evidence.find((e) => e.id === "ai.rag")?.matches[0];
+    // The evidence quotes the input as written.
+    expect(match?.text).toBe("retrieval\u2011augmented generation");
+  });
 });
 
 describe("sections", () => {

@@ -38,6 +38,8 @@ export interface FitExample {
   readonly source?: string | undefined;
   /** Whether both ML and AI work are substantial, when the labeller said; fits the mixed flag's thresholds. */
   readonly mixed?: boolean | undefined;
+  /** How sure the labeller was of the label (the record's `confidence`, such as high or low), for figures by it; optional. */
+  readonly labelConfidence?: string | undefined;
 }
 
 /** Options of {@link fitLexicon}; every one has a default. */

@@ -6,7 +6,7 @@ const LABELS: Readonly<Record<string, FitExample["label"]>> = { ml: "ml", ai: "a
 
 /**
  * Reads labelled postings from JSONL text (one object per line: `label` ml | ai | neither, `title`,
- * `text` or `html`, optional `id` and `company`), for fitting. The group of a posting, which keeps a
+ * `text` or `html`, optional `id`, `company`, `source`, `mixed` and `confidence`), for fitting. The group of a posting, which keeps a
  * company's postings in one cross-validation fold, is its `company`, else its `source`, else its id.
  * Throws `InputError` (RECORD_INVALID) naming the file and line of the first bad record: malformed
  * JSON, a missing or unknown label, or no text.
@@ -47,6 +47,7 @@ export function parseLabelled(text: string, file: string): FitExample[] {
       group: field("company") ?? field("source") ?? id,
       source: field("source"),
       mixed: typeof record["mixed"] === "boolean" ? record["mixed"] : undefined,
+      labelConfidence: field("confidence"),
     });
   }
   return out;

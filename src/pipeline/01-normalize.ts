@@ -92,17 +92,24 @@ export function looksLikeHtml(text: string): boolean {
   return (text.includes("<") || text.includes("&")) && LOOKS_LIKE_HTML.test(text);
 }
 
-/** Lowercases without changing the length, so offsets stay valid ("İ" lowercases to two code units). */
+/** The Unicode word hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) that word processors put in "retrieval‑augmented". */
+const UNICODE_HYPHEN = /[\u2010\u2011]/g;
+
+/**
+ * Lowercases without changing the length, so offsets stay valid ("İ" lowercases to two code units),
+ * and spells the Unicode word hyphens as "-", so "LLM‑based" reads as the lexicon's "llm-based".
+ */
 export function lowercaseSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const l = ch.toLowerCase();
-    out += l.length === 1 ? l : ch;
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    lower = "";
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      const l = ch.toLowerCase();
+      lower += l.length === 1 ? l : ch;
+    }
   }
-  return out;
+  return lower.replace(UNICODE_HYPHEN, "-");
 }
 
 export function normalizePlain(input: string): NormalizedText {

@@ -46,6 +46,9 @@ export function hasWords(lower: string, start: number, end: number, words: numbe
   return false;
 }
 
+/** Whether a sentence that starts after this character opens a line or list item: a line break, or a bullet that SENTENCE_BREAK cuts at ("● Develop …"). */
+const opensItem = (c: number) => c === 10 || c === 0x2022 || c === 0x25aa || c === 0x25cf;
+
 /** A sentence or list item of the body, with whose work it describes. Normalized offsets. */
 export interface Sentence {
   readonly start: number;
@@ -88,7 +91,7 @@ export function attributeSentences(
       if (r < roleCues.length && roleCues[r]! < end) about = "role";
       else {
         DUTY_OPENER_AT.lastIndex = start;
-        if ((start === from || lower.charCodeAt(start - 1) === 10) && DUTY_OPENER_AT.test(lower)) about = "role";
+        if ((start === from || opensItem(lower.charCodeAt(start - 1))) && DUTY_OPENER_AT.test(lower)) about = "role";
         else if (c < contextCues.length && contextCues[c]! < end) about = "context";
       }
       if (about === "role") roleSpoken = true;

@@ -391,7 +391,7 @@ const verbForms = DUTY_VERBS.flatMap((v) => [
   v.endsWith("e") ? `${v}s` : /(?:sh|ch|s|x|z)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`,
 ]);
 
-const dutyOpener = `[\\s\\-*•·▪●>–—\\d.)]{0,6}(?:${alternation(verbForms)})(?![a-z])`;
+const dutyOpener = `[\\s\\-+*•·▪●>–—\\d.)]{0,6}(?:${alternation(verbForms)})(?![a-z])`;
 /** A list item or line that opens with a duty verb, after any bullet marks. */
 export const DUTY_OPENER = new RegExp(`^${dutyOpener}`);
 /** The same, tested where a line starts (sticky: the caller sets lastIndex to the line's start). */

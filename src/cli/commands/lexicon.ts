@@ -18,7 +18,8 @@ expand:   fills each entry's variants with plurals (entries with "inflect": true
 fit:      learns the lexicon's numbers (entry weights, attribution weights, the neither bias, breadth
           weights, confidence calibration) from labelled postings (JSONL: label ml|ai|neither,
           title, text or html, and company, which keeps a company's postings in one fold). Prints
-          k-fold cross-validated figures (folds grouped by company), overall, by file and by source,
+          k-fold cross-validated figures (folds grouped by company), overall, by file, by source and by
+          the labellers' confidence (a record's "confidence"),
           then with --write rewrites the --lexicon file. Terms, roles and sources never change.`,
   options: {
     write: { type: "boolean", help: "expand, fit: rewrite the file instead of printing" },
@@ -102,6 +103,8 @@ async function fitLabelled(values: OptionValues, files: readonly string[], io: C
     fitReport(report, [
       ...groups((i) => basename(fileOf[i]!)),
       ...(data.some((d) => d.source) ? groups((i) => (data[i]!.source ? `source ${data[i]!.source}` : undefined)) : []),
+      // Where the labellers were unsure, a miss is often a judgment call rather than a reading error.
+      ...groups((i) => (data[i]!.labelConfidence ? `labeller ${data[i]!.labelConfidence}` : undefined)),
     ]),
   );
   if (values["write"] === true && lexiconPath !== undefined) {
