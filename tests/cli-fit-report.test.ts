@@ -27,6 +27,8 @@ function labelledFile(): string {
           label,
           company: `co-${c}`,
           source: c % 2 ? "board-a" : "board-b",
+          // The labeller's confidence on two companies of six.
+          ...(c < 2 ? { confidence: "low" } : c < 4 ? { confidence: "high" } : {}),
           title: titles[label],
           text: `What you'll do\n- ${first}\n- ${second}`,
         }),
@@ -39,7 +41,7 @@ function labelledFile(): string {
 }
 
 describe("role-lens lexicon fit", () => {
-  it("prints out-of-fold figures overall, by file and by source, and writes a valid fitted lexicon only with --write", async () => {
+  it("prints out-of-fold figures overall, by file, by source and by the labellers' confidence, and writes a valid fitted lexicon only with --write", async () => {
     const file = labelledFile();
     const lexiconFile = join(tmp, "lexicon.json");
     writeFileSync(lexiconFile, readFileSync(new URL("../lexicons/default.json", import.meta.url), "utf8"));
@@ -50,6 +52,8 @@ describe("role-lens lexicon fit", () => {
     expect(dry.stdout).toMatch(/^all\s+18\s/m);
     expect(dry.stdout).toMatch(/^labelled\.jsonl\s+18\s/m);
     expect(dry.stdout).toMatch(/^source board-a\s+9\s/m);
+    expect(dry.stdout).toMatch(/^labeller low\s+6\s/m);
+    expect(dry.stdout).toMatch(/^labeller high\s+6\s/m);
     expect(dry.stderr).toMatch(/not written/);
     expect(readFileSync(lexiconFile, "utf8")).toBe(before);
 
