@@ -122,6 +122,26 @@ describe("titles: the role noun decides, a qualifier names the team", () => {
     expect(r.label).toBe("neither");
   });
 
+  it.each([
+    ["Machine Learning Recruiter", "Machine Learning", "context"],
+    ["Senior Associate - AI Platform Security Engineer", "AI Platform", "context"],
+    ["GenAI Site Reliability Engineer", "GenAI", "context"],
+    // No other kind of role's noun last: the ML/AI words name the role.
+    ["ML Platform Engineer", "ML Platform", "role"],
+    ["Senior Machine Learning Engineer", "Machine Learning Engineer", "role"],
+    // An ML/AI role noun of its own is a role, whatever follows it.
+    ["AI Engineer / Product Manager", "AI Engineer", "role"],
+  ])("%s: %s before the head noun is the %s's", (title, term, about) => {
+    expect(aboutOf(classify({ title, text: "You will work with the platform team." }), term)).toBe(about);
+  });
+
+  it("an ML/AI modifier of another kind of role's noun does not keep the body's evidence from being damped", () => {
+    // Without the modifier rule, "Machine Learning" in the title made this an ML role and the body counted fully.
+    const modifier = classify({ title: "Machine Learning Recruiter", text: mlBody });
+    const qualifier = classify({ title: "Recruiter, Machine Learning", text: mlBody });
+    expect(modifier.scores).toEqual(qualifier.scores);
+  });
+
   it("an AI title over a body that describes no ML or AI work is neither, thin evidence", () => {
     const r = classify({
       title: "Lead AI Developer",

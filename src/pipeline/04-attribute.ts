@@ -16,10 +16,10 @@
 import type { CompiledLexicon } from "../lexicon/compile.js";
 import type { About, SectionKind } from "../vocabulary.js";
 import type { Section } from "./02-segment.js";
-import { type FieldMatches, matchField } from "./03-match.js";
+import { type FieldMatches, matchField, type RawMatch } from "./03-match.js";
 import { type FieldValue, lowerOf, type Part, type PostingFields, withRange } from "./field.js";
-import { DUTY_OPENER_AT, MULTIPLE_ROLES, SENTENCE_BREAK } from "./patterns.js";
-import { inHead, listedRoles, titleParts } from "./title.js";
+import { DUTY_OPENER_AT, MULTIPLE_ROLES, ROLE_NOUN, SENTENCE_BREAK } from "./patterns.js";
+import { inHead, listedRoles, type TitlePart, titleParts } from "./title.js";
 
 const SECTION_DEFAULT: Readonly<Record<SectionKind, About | "lead">> = {
   title: "role",
@@ -149,6 +149,40 @@ function namesMlAiRole(lexicon: CompiledLexicon, value: FieldValue, start: numbe
   return mlAi;
 }
 
+/**
+ * The title matches (indices into `matches`) that modify another kind of role's noun: in a head part
+ * whose last match names another kind of role ("AI Platform Security Engineer", "Machine Learning
+ * Recruiter"), the ML/AI matches before it that hold no role noun of their own name the team the
+ * role serves, as a qualifier after a comma does. English puts the head noun last, so "ML Platform
+ * Engineer" (no other-role noun) keeps its ML reading, and "AI Engineer / Product Manager" keeps its AI role.
+ */
+function titleModifiers(
+  lexicon: CompiledLexicon,
+  matches: readonly RawMatch[],
+  parts: readonly TitlePart[],
+  titleLower: string | undefined,
+  titleFrom: number,
+): Set<number> {
+  const modifiers = new Set<number>();
+  if (titleLower === undefined) return modifiers;
+  let first = 0;
+  while (first < matches.length && matches[first]!.part === "title") {
+    // The title's matches of one part run from `first` to `last` (matches are in text order).
+    const part = parts.find((p) => matches[first]!.start - titleFrom >= p.start && matches[first]!.start - titleFrom < p.end);
+    let last = first;
+    while (last + 1 < matches.length && matches[last + 1]!.part === "title" && part !== undefined && matches[last + 1]!.start - titleFrom < part.end) last++;
+    if (part?.head && lexicon.entries[matches[last]!.entryIndex]!.role === "neither") {
+      for (let i = first; i < last; i++) {
+        const m = matches[i]!;
+        const role = lexicon.entries[m.entryIndex]!.role;
+        if ((role === "ml" || role === "ai") && !ROLE_NOUN.test(titleLower.slice(m.start - titleFrom, m.end - titleFrom))) modifiers.add(i);
+      }
+    }
+    first = last + 1;
+  }
+  return modifiers;
+}
+
 /** Stage 4: attributes stage 3's matches (title first, then body) by the cues the same scan found, and reads the roles a post lists. */
 export function attribute(lexicon: CompiledLexicon, fields: PostingFields, sections: readonly Section[], found: FieldMatches): Attribution {
   const { title, body } = fields;
@@ -159,9 +193,13 @@ export function attribute(lexicon: CompiledLexicon, fields: PostingFields, secti
   const bodyStarts: number[] = [];
   for (const m of matches) if (m.part === "body") bodyStarts.push(m.start);
   const bodyAbout = attributeMatches(sentences, bodyStarts);
+  const modifiers = titleModifiers(lexicon, matches, parts, titleLower, title?.from ?? 0);
   const about: About[] = [];
   let b = 0;
-  for (const m of matches) about.push(m.part === "title" ? (inHead(parts, m.start - title!.from) ? "role" : "context") : bodyAbout[b++]!);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    about.push(m.part === "title" ? (inHead(parts, m.start - title!.from) && !modifiers.has(i) ? "role" : "context") : bodyAbout[b++]!);
+  }
 
   const listed = listedRoles(titleLower, parts, body.norm.lower, body.from, body.to);
   const roles: RoleTitle[] = [];
