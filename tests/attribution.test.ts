@@ -44,6 +44,16 @@ describe("attribution: whose work a match describes", () => {
   });
 
   it.each([
+    "     * Train ranking models with PyTorch for route planning.",
+    "Training ranking models with PyTorch for route planning.",
+    "- Shipping ranking models with PyTorch to production.",
+    "Debugging ranking models built with PyTorch.",
+  ])("a duty written indented or as a gerund is the role's, after a company lead: %s", (line) => {
+    const text = `Acme is a global logistics company. We are trusted by retailers.\n${line}\nYou will report to the head of data.`;
+    expect(aboutOf(classify({ title: "Engineer", text }), "PyTorch")).toBe("role");
+  });
+
+  it.each([
     ["We need a contractor to add LLM features to our support desk, and to integrate the Claude API.", "LLM"],
     ["Our stack: LangChain, pgvector and the OpenAI API.", "LangChain"],
   ])("a longer cue that opens with a company word is the role's: %s", (sentence, term) => {

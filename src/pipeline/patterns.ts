@@ -386,12 +386,21 @@ export const DUTY_VERBS: readonly string[] = [
   "stay",
 ];
 
-const verbForms = DUTY_VERBS.flatMap((v) => [
-  v,
-  v.endsWith("e") ? `${v}s` : /(?:sh|ch|s|x|z)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`,
-]);
+/** A duty verb's third person ("builds") and gerund ("building", "shipping", "creating"): list items are written in all three. */
+function dutyVerbForms(verb: string): string[] {
+  const [word = verb, ...rest] = verb.split(" ");
+  const tail = rest.length > 0 ? ` ${rest.join(" ")}` : "";
+  const third = /(?:sh|ch|s|x|z)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  // One syllable ending in one vowel and one consonant doubles it ("ship", "run", "set"), as does "debug".
+  const doubles = /^[^aeiou]*[aeiou][bdgmnpt]$/.test(word) || word === "debug";
+  const gerund = doubles ? `${word}${word.at(-1)}ing` : /[^e]e$/.test(word) ? `${word.slice(0, -1)}ing` : `${word}ing`;
+  return [verb, `${third}${tail}`, `${gerund}${tail}`];
+}
 
-const dutyOpener = `[\\s\\-+*•·▪●>–—\\d.)]{0,6}(?:${alternation(verbForms)})(?![a-z])`;
+const verbForms = DUTY_VERBS.flatMap(dutyVerbForms);
+
+// Up to 16 marks and spaces before the verb: list items are often indented ("     * Build …").
+const dutyOpener = `[\\s\\-+*•·▪●>–—\\d.)]{0,16}(?:${alternation(verbForms)})(?![a-z])`;
 /** A list item or line that opens with a duty verb, after any bullet marks. */
 export const DUTY_OPENER = new RegExp(`^${dutyOpener}`);
 /** The same, tested where a line starts (sticky: the caller sets lastIndex to the line's start). */
