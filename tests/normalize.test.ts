@@ -59,6 +59,24 @@ describe("sections", () => {
     expect(kinds).toEqual(["intro", "about", "role", "requirements", "preferred", "benefits"]);
   });
 
+  it.each([
+    ["Job summary:", "role"],
+    ["Responsibilities include:", "role"],
+    ["In this role, you will:", "role"],
+    ["What you'll be working on", "role"],
+    ["What success looks like in this role:", "role"],
+    ["Technical skills:", "requirements"],
+    ["Education and experience:", "requirements"],
+    ["What makes you a great fit:", "requirements"],
+    ["Desirable skills:", "preferred"],
+    ["Bonus points for:", "preferred"],
+    ["The following are a plus, but not required:", "preferred"],
+    ["What we can offer:", "benefits"],
+  ])("reads %j as a %s heading", (heading, kind) => {
+    const text = `Acme makes route planning software.\n${heading}\n- Python and SQL\n`;
+    expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["intro", kind]);
+  });
+
   it("recognizes a heading at the start of a line that goes on after a colon", () => {
     const text = "Responsibilities: build agents\nQualifications: Python\n";
     expect(segment(plainField(text)).map((s) => s.kind)).toEqual(["role", "requirements"]);
