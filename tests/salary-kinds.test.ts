@@ -124,7 +124,25 @@ const HEADER_FIELD: Array<[string, Expected]> = [
   ["Acme | Contract | $90 | Remote", null],
 ];
 
+// A period named before the figure behind a colon or a bracket, and the Swiss apostrophe grouping.
+const PERIOD_BEFORE: Array<[string, Expected]> = [
+  ["Monthly: $8,000 - $10,000", [8000, 10000, "USD", "month"]],
+  ["Salary (per month): $9,000", [9000, 9000, "USD", "month"]],
+  ["Salary (monthly): ₹1,50,000", [150000, 150000, "INR", "month"]],
+  ["Monthly salary: €5,000", [5000, 5000, "EUR", "month"]],
+  ["Hourly rate: $60 - $75", [60, 75, "USD", "hour"]],
+  ["Salary: $60 - $75 (hourly)", [60, 75, "USD", "hour"]],
+  ["Day rate: £500", [500, 500, "GBP", "day"]],
+  ["Salary: CHF 120'000 - 140'000", [120000, 140000, "CHF", "year"]],
+  ["Salary: CHF 120’000 – 140’000 per year", [120000, 140000, "CHF", "year"]],
+  // Traps: a period word too far from the figure, or naming something else.
+  ["We offer flexible hourly schedules and a salary of $150,000", [150000, 150000, "USD", "year"]],
+  ["Paid monthly via payroll, and the salary is $150,000", [150000, 150000, "USD", "year"]],
+  ["A $500 per month home-office stipend; base salary $150,000", [150000, 150000, "USD", "year"]],
+];
+
 describe.each([
+  ["a period before the figure", PERIOD_BEFORE],
   ["currency from the whole mark", CURRENCY],
   ["a lone figure as a header field", HEADER_FIELD],
   ["a period after each bound", PERIOD_EACH_BOUND],

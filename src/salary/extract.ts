@@ -28,6 +28,7 @@ import {
   QUALIFIER_BEFORE,
   RETIREMENT_PLAN,
   RUPEES,
+  THOUSANDS_SEPARATORS,
   TRAILING_CODE,
 } from "./patterns.js";
 
@@ -91,13 +92,17 @@ interface Amount {
   readonly lakhsPerYear: boolean;
 }
 
-/** "180,000" → 180000, "70.000" → 70000, "72.5" → 72.5, "1 200" → 1200, "12,00,000" → 1200000. */
+/** A number written with thousands grouped, and the grouping characters (MONEY reads the same ones). */
+const GROUPED_NUMBER = new RegExp(`^\\d{1,3}(?:[${THOUSANDS_SEPARATORS}]\\d{3})+(?:[.,]\\d{1,2})?$`);
+const GROUPING = new RegExp(`[${THOUSANDS_SEPARATORS}]`, "g");
+
+/** "180,000" → 180000, "70.000" → 70000, "72.5" → 72.5, "1 200" → 1200, "120'000" → 120000, "12,00,000" → 1200000. */
 function parseNumber(raw: string): { value: number; indian: boolean } {
   if (/^\d{1,2}(?:,\d{2})+,\d{3}$/.test(raw)) return { value: Number(raw.replace(/,/g, "")), indian: true };
-  const grouped = /^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?$/.test(raw);
+  const grouped = GROUPED_NUMBER.test(raw);
   if (!grouped) return { value: Number(raw.replace(",", ".")), indian: false };
   const decimal = /[.,]\d{1,2}$/.exec(raw);
-  const whole = (decimal ? raw.slice(0, decimal.index) : raw).replace(/[,.\u00a0\u202f ]/g, "");
+  const whole = (decimal ? raw.slice(0, decimal.index) : raw).replace(GROUPING, "");
   return { value: Number(whole) + (decimal ? Number(`0.${decimal[0].slice(1)}`) : 0), indian: false };
 }
 
@@ -333,7 +338,8 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: (code
   const afterWord = periodWord(afterPeriod?.[1]);
   if (boundPeriod !== undefined && afterWord !== undefined && boundPeriod !== afterWord) return none;
   boundPeriod ??= afterWord;
-  const beforePeriod = boundPeriod === undefined ? periodWord(PAY_PERIOD_BEFORE.exec(before)?.[1]) : undefined;
+  const periodBefore = boundPeriod === undefined ? PAY_PERIOD_BEFORE.exec(before) : null;
+  const beforePeriod = periodWord(periodBefore?.[1] ?? periodBefore?.[2] ?? periodBefore?.[3]);
   const explicit = boundPeriod ?? beforePeriod;
   const lakhs = low.lakhsPerYear || high?.lakhsPerYear === true || low.rupeeOnly || high?.rupeeOnly === true;
   const period: PayPeriod = explicit ?? (lakhs || highValue >= RATE_CEILING ? "year" : "hour");

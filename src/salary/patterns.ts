@@ -204,8 +204,10 @@ const wordForms = (mark: string) => (/^[a-z]/.test(mark) ? [mark, mark[0]!.toUpp
 const PREFIX_MARK = `(?<![A-Za-z])(?:${literalAlternation(marksAt("before").filter(isCode))})(?:\\s?\\$)?|(?<![A-Za-z])(?:${literalAlternation(marksAt("before").filter((m) => startsWithLetter(m) && !isCode(m)))})|${literalAlternation(marksAt("before").filter((m) => !startsWithLetter(m)))}`;
 /** After the number: a code, possibly in brackets ("(CAD)"), or a currency word or symbol. */
 const SUFFIX_MARK = `\\(?(?:${literalAlternation(marksAt("after").flatMap(wordForms))})(?![A-Za-z])\\)?`;
-/** A number: Indian grouping first ("12,00,000", so the western form cannot read "12,00" from it), western grouping ("180,000", "70.000", "1 200"), or plain digits. */
-const AMOUNT_NUMBER = "\\d{1,2}(?:,\\d{2}){1,5},\\d{3}(?![\\d,])|\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,7}(?:[.,]\\d{1,2})?";
+/** The characters that group thousands: comma, point, spaces (narrow and no-break), and the Swiss apostrophe ("120'000"). */
+export const THOUSANDS_SEPARATORS = ",.\\u00a0\\u202f '’";
+/** A number: Indian grouping first ("12,00,000", so the western form cannot read "12,00" from it), western grouping ("180,000", "70.000", "1 200", "120'000"), or plain digits. */
+const AMOUNT_NUMBER = `\\d{1,2}(?:,\\d{2}){1,5},\\d{3}(?![\\d,])|\\d{1,3}(?:[${THOUSANDS_SEPARATORS}]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,7}(?:[.,]\\d{1,2})?`;
 /** A multiplier word; a bare "L" only glued to the number ("12L"). */
 const MULTIPLIER = `\\s?(?:${literalAlternation(Object.keys(MULTIPLIERS).filter((m) => m !== "L"))})(?![a-zA-Z])|L(?![a-zA-Z])`;
 const PERIOD_ALTERNATION = literalAlternation(Object.keys(PERIOD_WORDS));
@@ -267,10 +269,14 @@ export const TRAILING_CODE = new RegExp(`^\\s{0,2}\\(?(${literalAlternation(Obje
 /** Before an amount: what is not a salary figure right next to it (a 401(k), a phone number, a version). */
 export const MONEY_GLUED_BEFORE = /[\d.,/(#+:]$|[a-z]$/i;
 /** The pay period, right after the amount or range: "per year", "/hr", "an hour", "annually", "p.a.", "per maand", "pro Monat". Group 1 is the unit word. */
-export const PAY_PERIOD_AFTER = new RegExp(`^\\s{0,2}(?:\\/\\s?|per\\s|pro\\s|an?\\s|each\\s)?(${PERIOD_ALTERNATION})(?![a-z])`, "i");
-/** A period named just before the amount: "hourly rate of $60", "annual salary: $150k". Group 1 is the unit word. */
+export const PAY_PERIOD_AFTER = new RegExp(`^\\s{0,2}\\(?(?:\\/\\s?|per\\s|pro\\s|an?\\s|each\\s)?(${PERIOD_ALTERNATION})(?![a-z])`, "i");
+/**
+ * A period named just before the amount, up to two words and a colon or bracket away: "hourly rate
+ * of $60", "annual salary: $150k", "Monthly: $8,000", "Salary (per month): $9,000", "Day rate: £500".
+ * Group 1 is the unit word.
+ */
 export const PAY_PERIOD_BEFORE = new RegExp(
-  `(${literalAlternation(Object.keys(PERIOD_WORDS).filter((w) => /(?:ly|annual)$/.test(w)))})\\s(?:[a-z]{1,12}\\s){0,2}(?:of\\s|is\\s|:\\s?|from\\s|between\\s)?$`,
+  `(?:(${literalAlternation(Object.keys(PERIOD_WORDS).filter((w) => /(?:ly|annual)$/.test(w)))})|(?<![a-z])per\\s(${literalAlternation(["year", "annum", "month", "week", "day", "hour"])})|(?<![a-z])(day)(?=\\srate))\\)?:?\\s(?:[a-z]{1,12}\\)?:?\\s){0,2}(?:of\\s|is\\s|from\\s|between\\s)?$`,
   "i",
 );
 /** Words that make a nearby figure pay. */
