@@ -188,6 +188,27 @@ describe("posts that list several roles", () => {
     expect(r.roles.map((s) => s.text)).toEqual(["Backend Engineer", "Technical Recruiter", "ML Engineer"]);
   });
 
+  it.each([
+    "Hiring: Senior Backend Engineer (Go), Embedded Firmware Engineer, ML Engineer (perception), Technical Program Manager.",
+    "We're hiring a Senior Backend Engineer, an ML Engineer and a Product Designer.",
+  ])("reads the roles a hiring sentence lists: %s", (sentence) => {
+    const text = `Acme | Remote\n${sentence} We build warehouse robots; the ML engineer trains perception models in PyTorch.`;
+    const r = classify(text);
+    expect(r.multiRole).toBe(true);
+    expect(r.label).toBe("neither");
+    expect(r.roles.map((s) => s.text)).toContain("ML Engineer");
+    for (const span of r.roles) expect(text.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it("a hiring sentence whose list holds anything but role titles names no roles", () => {
+    const r = classify({
+      title: "ML Engineer",
+      text: "We're hiring an ML Engineer to work with our product managers and designers. You will train ranking models in PyTorch.",
+    });
+    expect(r.multiRole).toBe(false);
+    expect(r.label).toBe("ml-engineer");
+  });
+
   it("a post about one role is not multi-role", () => {
     const r = classify({
       title: "Senior ML Engineer",

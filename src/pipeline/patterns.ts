@@ -540,3 +540,10 @@ export const ROLE_LINE_MAX = 240;
 export const ROLE_NOUNS_ANYWHERE = new RegExp(ROLE_NOUN.source, "g");
 /** "&", "and" or a comma between two role nouns joins two roles ("Software Engineers & Platform Engineer"); "/" names one role twice. */
 export const JOINS_ROLES = /,?\s(?:&|and)\s|,\s/g;
+/**
+ * Where a sentence starts naming the roles a post is hiring for: "Hiring: …", "We're hiring a …",
+ * "Open roles – …". Global: the caller reads the list from lastIndex to the sentence's end.
+ */
+export const HIRING_LIST_CUE = /\b(?:hiring(?:[ \t]for)?|open[ \t](?:roles|positions)|openings)(?:[ \t]?[:–—-])?[ \t]{1,4}/g;
+/** One item of such a list that is a role title and nothing more: "Senior Backend Engineer (Go)", "an ML Engineer". */
+export const LISTED_ROLE = new RegExp(`^(?:(?:a|an)[ \\t])?(?:${titleWord}[ \\t]{1,4}){0,5}(?:${nouns})(?![\\w])(?:[ \\t]{0,4}\\([^()\\n]{0,60}\\))?$`);

@@ -13,7 +13,9 @@
  */
 import {
   DUTY_OPENER,
+  HIRING_LIST_CUE,
   JOINS_ROLES,
+  LISTED_ROLE,
   MULTIPLE_ROLES,
   ROLE_LINE,
   ROLE_LINE_MAX,
@@ -83,6 +85,35 @@ export interface RoleMention {
   readonly end: number;
 }
 
+/** Where a sentence of a list ends: ".", "!" or "?" before a space, or the line's end. */
+const LIST_END = /[.!?](?=\s|$)|\n/g;
+
+/**
+ * The roles a sentence lists after a hiring cue, when every item of the list is a role title and
+ * there are at least two: "Hiring: Senior Backend Engineer (Go), ML Engineer (perception), Technical
+ * Program Manager". A list with any other item ("an ML Engineer to work with our designers") names none.
+ */
+function hiringList(bodyLower: string, from: number, to: number): RoleMention[] {
+  const found: RoleMention[] = [];
+  HIRING_LIST_CUE.lastIndex = from;
+  for (let cue = HIRING_LIST_CUE.exec(bodyLower); cue !== null && cue.index < to; cue = HIRING_LIST_CUE.exec(bodyLower)) {
+    const start = HIRING_LIST_CUE.lastIndex;
+    LIST_END.lastIndex = start;
+    const end = Math.min(to, LIST_END.exec(bodyLower)?.index ?? to);
+    const list = bodyLower.slice(start, end);
+    const items = splitAt(list, JOINS_ROLES).filter((item) => list.slice(item.start, item.end).trim() !== "");
+    if (items.length < 2 || !items.every((item) => LISTED_ROLE.test(list.slice(item.start, item.end).trim()))) continue;
+    for (const item of items) {
+      // The role's span leaves out the spaces and an article before it ("an ML Engineer") and a bracket after it ("(Go)"), as a role line's does.
+      const text = list.slice(item.start, item.end).replace(/\s*(?:\([^()]*\))?\s*$/, "");
+      const lead = /^\s*(?:an?[ \t]+)?/.exec(text)![0].length;
+      found.push({ where: "body", start: start + item.start + lead, end: start + item.start + text.length });
+    }
+    HIRING_LIST_CUE.lastIndex = end;
+  }
+  return found;
+}
+
 /**
  * The roles a post lists, when it lists several; empty for a post about one role. `titleLower` and
  * `bodyLower` are the lowercased title and body.
@@ -132,6 +163,13 @@ export function listedRoles(titleLower: string | undefined, parts: readonly Titl
       }
     }
     line = end + 1;
+  }
+  for (const mention of hiringList(bodyLower, bodyFrom, bodyTo)) {
+    const key = singular(bodyLower.slice(mention.start, mention.end));
+    if (!seen.has(key)) {
+      seen.add(key);
+      bodyRoles.push(mention);
+    }
   }
   const titleRoles = roles.filter((r) => r.where === "title");
   if (bodyRoles.length >= 2 || (titleSaysMany && titleRoles.length + bodyRoles.length >= 1)) return [...titleRoles, ...bodyRoles];
