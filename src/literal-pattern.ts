@@ -1,10 +1,13 @@
 /** A literal string as regex source: every metacharacter escaped. */
 export const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/** A character trie of words: where a word ends, and the characters that go on. */
+/** The characters escapeLiteral escapes. */
+const METACHARACTERS = new Set(".*+?^{}$()|[]\\/");
+
+/** A character trie of words: where a word ends, and the characters that go on (none: no map). */
 interface TrieNode {
   end: boolean;
-  readonly next: Map<string, TrieNode>;
+  next: Map<string, TrieNode> | undefined;
 }
 
 /**
@@ -15,20 +18,24 @@ interface TrieNode {
  * Each word once; empty words are dropped. Linear to run: literal text only, no unbounded repetition.
  */
 export const literalAlternation = (words: Iterable<string>): string => {
-  const root: TrieNode = { end: false, next: new Map() };
+  // Run at import for every table-built pattern, by code not yet optimized: no map for a node
+  // without children, and one character escaped by a set lookup rather than a regex replace.
+  const root: TrieNode = { end: false, next: undefined };
   for (const word of new Set(words)) {
     if (word === "") continue;
     let node = root;
     for (const ch of word) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      const next: Map<string, TrieNode> = (node.next ??= new Map());
+      let child = next.get(ch);
+      if (!child) next.set(ch, (child = { end: false, next: undefined }));
       node = child;
     }
     node.end = true;
   }
   const emit = (node: TrieNode): string => {
-    const branches = [...node.next.keys()].sort().map((ch) => escapeLiteral(ch) + emit(node.next.get(ch)!));
-    if (branches.length === 0) return "";
+    if (node.next === undefined) return "";
+    const next = node.next;
+    const branches = [...next.keys()].sort().map((ch) => (METACHARACTERS.has(ch) ? `\\${ch}` : ch) + emit(next.get(ch)!));
     const body = branches.length === 1 && !node.end ? branches[0]! : `(?:${branches.join("|")})`;
     return node.end ? `${body}?` : body;
   };
