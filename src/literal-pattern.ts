@@ -1,10 +1,13 @@
 /** A literal string as regex source: every metacharacter escaped. */
 export const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/** A character trie of words: where a word ends, and the characters that go on. */
+/** The characters escapeLiteral escapes. */
+const METACHARACTERS = new Set(".*+?^{}$()|[]\\/");
+
+/** A character trie of words: where a word ends, and the characters that go on (none: no map). */
 interface TrieNode {
   end: boolean;
-  readonly next: Map<string, TrieNode>;
+  next: Map<string, TrieNode> | undefined;
 }
 
 /**
@@ -15,20 +18,24 @@ interface TrieNode {
  * Each word once; empty words are dropped. Linear to run: literal text only, no unbounded repetition.
  */
 export const literalAlternation = (words: Iterable<string>): string => {
-  const root: TrieNode = { end: false, next: new Map() };
+  // Run at import for every table-built pattern, by code not yet optimized: no map for a node
+  // without children, and one character escaped by a set lookup rather than a regex replace.
+  const root: TrieNode = { end: false, next: undefined };
   for (const word of new Set(words)) {
     if (word === "") continue;
     let node = root;
     for (const ch of word) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      const next: Map<string, TrieNode> = (node.next ??= new Map());
+      let child = next.get(ch);
+      if (!child) next.set(ch, (child = { end: false, next: undefined }));
       node = child;
     }
     node.end = true;
   }
   const emit = (node: TrieNode): string => {
-    const branches = [...node.next.keys()].sort().map((ch) => escapeLiteral(ch) + emit(node.next.get(ch)!));
-    if (branches.length === 0) return "";
+    if (node.next === undefined) return "";
+    const next = node.next;
+    const branches = [...next.keys()].sort().map((ch) => (METACHARACTERS.has(ch) ? `\\${ch}` : ch) + emit(next.get(ch)!));
     const body = branches.length === 1 && !node.end ? branches[0]! : `(?:${branches.join("|")})`;
     return node.end ? `${body}?` : body;
   };
@@ -57,3 +64,27 @@ export const wordStartAlternation = (words: Iterable<string>): string => {
   });
   return branches.length === 0 ? "\\b" : `[${[...restsOf.keys()].join("")}](?:${branches.join("|")})`;
 };
+
+/** A subject as long as V8's threshold for compiling a pattern to machine code on its first run (1,000 characters). */
+const LONG_SUBJECT = " ".repeat(1000);
+const compiled = new WeakSet<RegExp>();
+
+/**
+ * `re`, compiled to machine code the first time it is passed here; later calls are one set lookup.
+ * V8 runs a pattern's first match on a subject shorter than 1,000 characters in its interpreter,
+ * compiling the pattern to bytecode for it, and compiles machine code at the next run anyway. For a
+ * large pattern the bytecode takes several times longer than the machine code (salary/patterns.ts's
+ * MONEY: ~12 ms against ~3 ms), and on a long subject V8 compiles machine code at once: one run on
+ * one does that. Call it just before a pattern's first runs on short subjects (lines, windows,
+ * slices); results are unchanged, and `lastIndex` is left as it was.
+ */
+export function compiledNow<T extends RegExp>(re: T): T {
+  if (!compiled.has(re)) {
+    compiled.add(re);
+    const at = re.lastIndex;
+    re.lastIndex = 0;
+    re.test(LONG_SUBJECT);
+    re.lastIndex = at;
+  }
+  return re;
+}

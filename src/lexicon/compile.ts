@@ -1,5 +1,5 @@
 import type { AttributionWeights, DecisionSettings, Lexicon, LexiconEntry, SectionWeights } from "./schema.js";
-import { CONTEXT_CUE_WORDS, NEGATION_CONTRACTIONS, NEGATION_WORDS, ROLE_CUE_WORDS, tokenStartPattern } from "../pipeline/patterns.js";
+import { CONTEXT_CUE_WORDS, NEGATION_CONTRACTIONS, NEGATION_WORDS, ROLE_CUE_WORDS } from "../pipeline/patterns.js";
 import type { About } from "../vocabulary.js";
 import { tokensOf } from "./forms.js";
 
@@ -65,7 +65,7 @@ export interface PhraseState {
 
 /**
  * A matcher for one field kind: the state after the first token of every surface form (and of every
- * negation cue word, in the body), and one pattern that finds where those first tokens stand.
+ * negation and attribution cue word, in the body), found from a token of the text by a hash of it.
  */
 export interface FieldMatcher {
   readonly states: ReadonlyMap<string, PhraseState>;
@@ -74,8 +74,6 @@ export interface FieldMatcher {
    * (see stateAt): the scan finds a token's state in the text itself, without cutting the token out.
    */
   readonly buckets: ReadonlyArray<ReadonlyArray<{ readonly token: string; readonly state: PhraseState }> | undefined>;
-  /** Finds the next place one of `states`' tokens may stand (see tokenStartPattern); stateful, used by one scan at a time. */
-  readonly starts: RegExp;
 }
 
 /** A lexicon compiled once for matching: what `createClassifier` keeps and every `classify` reuses. */
@@ -89,31 +87,44 @@ export interface CompiledLexicon {
   readonly decision: DecisionSettings;
 }
 
-/** The tokens of each surface form of each entry, read once for both matchers. */
-type EntryForms = ReadonlyArray<readonly string[]>;
+/** A surface form read once for both matchers: its tokens, and its key (the tokens joined). */
+interface Form {
+  readonly tokens: readonly string[];
+  readonly key: string;
+}
 
+/*
+ * The matchers are built before the first posting is read, by code that has not been optimized yet:
+ * a state's map of next tokens is made only when one follows it (most states end a phrase), and maps
+ * are read with forEach rather than iterators.
+ */
 interface BuildState {
   entry: number;
-  readonly next: Map<string, BuildState>;
+  next: Map<string, BuildState> | undefined;
   negation: NegationKind;
   cue: CueKind;
 }
 
 function frozen(state: BuildState): PhraseState {
   let firsts = 0;
-  for (const token of state.next.keys()) firsts |= 1 << (token.charCodeAt(0) & 31);
-  return {
-    entry: state.entry,
-    negation: state.negation,
-    cue: state.cue,
-    next: [...state.next].map(([token, next]) => ({ token, state: frozen(next) })),
-    firsts,
-  };
+  const next: Array<{ token: string; state: PhraseState }> = [];
+  state.next?.forEach((child, token) => {
+    firsts |= 1 << (token.charCodeAt(0) & 31);
+    next.push({ token, state: frozen(child) });
+  });
+  return { entry: state.entry, negation: state.negation, cue: state.cue, next, firsts };
 }
 
 function stateAfter(states: Map<string, BuildState>, token: string): BuildState {
   let state = states.get(token);
-  if (!state) states.set(token, (state = { entry: -1, next: new Map(), negation: "none", cue: "none" }));
+  if (!state) states.set(token, (state = { entry: -1, next: undefined, negation: "none", cue: "none" }));
+  return state;
+}
+
+/** The state the tokens lead to from the first states, made where missing. */
+function stateOf(states: Map<string, BuildState>, tokens: readonly string[]): BuildState {
+  let state = stateAfter(states, tokens[0]!);
+  for (let i = 1; i < tokens.length; i++) state = stateAfter((state.next ??= new Map()), tokens[i]!);
   return state;
 }
 
@@ -121,8 +132,7 @@ function stateAfter(states: Map<string, BuildState>, token: string): BuildState 
 function addCue(states: Map<string, BuildState>, phrase: string, kind: About): void {
   const tokens = tokensOf(phrase).map((t) => t.text);
   if (tokens.length === 0) return;
-  let state = stateAfter(states, tokens[0]!);
-  for (let i = 1; i < tokens.length; i++) state = stateAfter(state.next, tokens[i]!);
+  const state = stateOf(states, tokens);
   if (state.cue !== "role") state.cue = kind;
 }
 
@@ -133,7 +143,7 @@ function addCue(states: Map<string, BuildState>, phrase: string, kind: About): v
  */
 function fieldMatcher(
   entries: readonly LexiconEntry[],
-  formsOf: readonly EntryForms[],
+  formsOf: ReadonlyArray<readonly Form[]>,
   inField: (e: LexiconEntry) => boolean,
   precedence: (e: LexiconEntry) => number,
   withCues: boolean,
@@ -141,8 +151,7 @@ function fieldMatcher(
   const entryOf = new Map<string, number>();
   entries.forEach((entry, index) => {
     if (!inField(entry)) return;
-    for (const tokens of formsOf[index]!) {
-      const key = tokens.join("");
+    for (const { key } of formsOf[index]!) {
       const previous = entryOf.get(key);
       if (previous === undefined || precedence(entry) > precedence(entries[previous]!)) entryOf.set(key, index);
     }
@@ -150,11 +159,8 @@ function fieldMatcher(
   const states = new Map<string, BuildState>();
   entries.forEach((entry, index) => {
     if (!inField(entry)) return;
-    for (const tokens of formsOf[index]!) {
-      const key = tokens.join("");
-      let state = stateAfter(states, tokens[0]!);
-      for (let i = 1; i < tokens.length; i++) state = stateAfter(state.next, tokens[i]!);
-      state.entry = entryOf.get(key)!;
+    for (const { tokens, key } of formsOf[index]!) {
+      stateOf(states, tokens).entry = entryOf.get(key)!;
       if (tokens.length === 2) stateAfter(states, key).entry = entryOf.get(key)!;
     }
   });
@@ -165,13 +171,17 @@ function fieldMatcher(
     for (const cue of ROLE_CUE_WORDS) addCue(states, cue, "role");
     for (const cue of CONTEXT_CUE_WORDS) addCue(states, cue, "context");
   }
-  const firstStates = new Map([...states].map(([token, state]) => [token, frozen(state)]));
   // About two buckets a token, a power of two, so a bucket holds one or two tokens.
   let size = 16;
-  while (size < 2 * firstStates.size) size *= 2;
+  while (size < 2 * states.size) size *= 2;
+  const firstStates = new Map<string, PhraseState>();
   const buckets: Array<Array<{ token: string; state: PhraseState }> | undefined> = new Array(size).fill(undefined);
-  for (const [token, state] of firstStates) (buckets[bucketOf(token, 0, token.length, size)] ??= []).push({ token, state });
-  return { states: firstStates, buckets, starts: tokenStartPattern(new Set(states.keys())) };
+  states.forEach((built, token) => {
+    const state = frozen(built);
+    firstStates.set(token, state);
+    (buckets[bucketOf(token, 0, token.length, size)] ??= []).push({ token, state });
+  });
+  return { states: firstStates, buckets };
 }
 
 /** The bucket of the token text[start, end) (not empty) among `size` (a power of two). */
@@ -190,11 +200,16 @@ export function stateAt(matcher: FieldMatcher, text: string, start: number, end:
 /** Builds the matchers of a validated lexicon, once; every classify call shares them. */
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const entries = lexicon.entries;
-  const formsOf = entries.map((entry) =>
-    [...entry.terms, ...entry.verbs, ...entry.variants]
-      .map((form) => tokensOf(form.trim().toLowerCase()).map((t) => t.text))
-      .filter((tokens) => tokens.length > 0),
-  );
+  const formsOf = entries.map((entry) => {
+    const forms: Form[] = [];
+    for (const list of [entry.terms, entry.verbs, entry.variants]) {
+      for (const form of list) {
+        const tokens = tokensOf(form.trim().toLowerCase()).map((t) => t.text);
+        if (tokens.length > 0) forms.push({ tokens, key: tokens.join("") });
+      }
+    }
+    return forms;
+  });
   return {
     lexicon,
     entries,

@@ -52,7 +52,7 @@ for (let c = 0xc0; c < 0x250; c++) WORD[c] = 1;
 /** Whether a char code is a letter or digit of a token. */
 export const isWord = (c: number) => c < 0x250 && WORD[c] === 1;
 /** Whether a char code can join or end a token: ".", "&", "+" or "#". */
-export const isGlue = (c: number) => c === 46 || c === 38 || c === 43 || c === 35;
+const isGlue = (c: number) => c === 46 || c === 38 || c === 43 || c === 35;
 const isTail = (c: number) => c === 43 || c === 35; // + #
 
 /**

@@ -7,6 +7,7 @@
  * Sentences of equal-opportunity boilerplate become "legal" sections wherever they stand.
  */
 import type { SectionKind } from "../lexicon/schema.js";
+import { compiledNow } from "../literal-pattern.js";
 import { lowerOf, type FieldValue } from "./field.js";
 import {
   foldWhitespace,
@@ -69,7 +70,8 @@ function headingKind(line: string): SectionKind | undefined {
   if (last < 1 || SENTENCE_PUNCTUATION_CODES.has(raw.charCodeAt(last))) return undefined;
   const candidate = foldWhitespace(trimMarks(raw).toLowerCase());
   if (candidate.length < 2 || candidate.length > HEADING_MAX || HEADING_PUNCTUATION.test(candidate)) return undefined;
-  const m = HEADING.exec(candidate);
+  // Run on short lines only, so compiled at once rather than first interpreted (see compiledNow).
+  const m = compiledNow(HEADING).exec(candidate);
   return m ? headingKindOf(m) : undefined;
 }
 

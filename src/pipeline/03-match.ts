@@ -4,13 +4,14 @@
  * followed token by token while some phrase still begins that way, and the longest phrase completed
  * wins. Matches do not overlap, leftmost first. Offsets are in the normalized text.
  *
- * Most tokens start no phrase, so the scan does not visit them: the matcher's `starts` pattern (one
- * precompiled alternation of every first token) jumps from one place where a phrase may start to the
- * next, and only there is the text cut into tokens. The same scan reports the negation cue words it
- * passes. Linear in the text: each candidate follows the trie at most as deep as the longest phrase.
+ * The scan reads the text once, token by token with char-code loops (no pattern: a pattern of every
+ * first token took V8 ~30 ms to compile on the first classify, and scanned slower), and finds each
+ * token's first state by a hash of it (stateAt). Most tokens start no phrase and cost no more than
+ * that. The same scan reports the negation and attribution cue words it passes. Linear in the text:
+ * each token is read once, and each phrase start follows the trie at most as deep as the longest phrase.
  */
 import { type CompiledLexicon, type FieldMatcher, type PhraseState, stateAt } from "../lexicon/compile.js";
-import { isGlue, isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
+import { isTokenStart, isWord, tokenEnd } from "../lexicon/forms.js";
 import { PHRASE_GAP_MAX } from "./patterns.js";
 import { lowerOf, type FieldValue, type Part, type PostingFields } from "./field.js";
 
@@ -58,23 +59,24 @@ function follow(state: PhraseState, text: string, start: number, end: number): P
   return undefined;
 }
 
-/** The word characters of `\b`: ASCII letters, digits and "_". */
-const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
-/** The token characters that are not: ".", "&", "+", "#", and the Latin-1 and Latin Extended letters. */
-const isOtherTokenChar = (c: number) => c === 46 || c === 38 || c === 43 || c === 35 || (c >= 0xc0 && c <= 0x24f);
-
 /**
- * Where the start pattern's match that ends at `end` starts, when the end alone tells; else -1. The
- * match is a token of the matcher, all token characters, and the character before it is no ASCII
- * word character (a word boundary) or no token character (a lookbehind). So reading back over ASCII
- * word characters stops exactly at its start when it is ASCII letters and digits only; when it holds
- * another token character ("node.js", ".net", "c++", "café"), the reading stops at once or just after
- * one, and -1 is returned: it is returned whenever such a character stands where the reading stops.
+ * Where the first token at or after `at` starts, or `text.length`: the next place isTokenStart
+ * accepts, found with one read of each character. A letter or digit that starts no token lies inside
+ * a word, and so does every letter or digit after it up to the word's end: the rest of the word is
+ * skipped without being tested.
  */
-function matchStart(text: string, end: number): number {
-  let start = end;
-  while (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) start--;
-  return start < end && (start === 0 || !isOtherTokenChar(text.charCodeAt(start - 1))) ? start : -1;
+function nextTokenStart(text: string, at: number): number {
+  const n = text.length;
+  while (at < n) {
+    const c = text.charCodeAt(at);
+    if (isWord(c)) {
+      if (isTokenStart(text, at, 0)) return at;
+      at++;
+      while (at < n && isWord(text.charCodeAt(at))) at++;
+    } else if (c === 46 && at + 1 < n && isTokenStart(text, at, 0)) return at;
+    else at++;
+  }
+  return n;
 }
 
 /** What the scan of a field found: its matches in text order, and the negation and attribution cues it passed. */
@@ -97,35 +99,17 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
   const contextCues: number[] = [];
   const { part, from, to } = value;
   if (matcher.states.size === 0 || to <= from) return { matches, cues, roleCues, contextCues };
-  // Scanned on its own, so neither the pattern nor tokenEnd reads past the field's ends.
+  // Scanned on its own, so tokenEnd does not read past the field's ends.
   const text = lowerOf(value);
-  const starts = matcher.starts;
-  starts.lastIndex = 0;
-  // `test`, not `exec`: no match array or string per candidate. Where the match starts is read back
-  // from its end (matchStart); only when that is uncertain is the pattern run again, from the same place.
-  for (let scannedFrom = 0; starts.test(text); scannedFrom = starts.lastIndex) {
-    let end = starts.lastIndex;
-    let start = matchStart(text, end);
-    if (start < 0) {
-      starts.lastIndex = scannedFrom;
-      const m = starts.exec(text)!;
-      start = m.index;
-      end = start + m[0].length;
-    }
-    if (!isTokenStart(text, start, 0)) {
-      starts.lastIndex = start + 1;
+  const n = text.length;
+  for (let start = nextTokenStart(text, 0); start < n; ) {
+    const first = tokenEnd(text, start, n);
+    let state = stateAt(matcher, text, start, first);
+    if (state === undefined) {
+      start = nextTokenStart(text, first);
       continue;
     }
-    // Most tokens end where the pattern's match does; only a glue or letter after it can make the token
-    // run on ("node.js", "c++x").
-    if (end < text.length) {
-      // Read only inside the text: a read past its end deoptimizes the scan.
-      const after = text.charCodeAt(end);
-      if (isWord(after) || isGlue(after)) end = tokenEnd(text, start, text.length);
-    }
-    starts.lastIndex = end;
-    let state = stateAt(matcher, text, start, end);
-    if (state === undefined) continue;
+    let end = first;
     if (state.negation !== "none" && withCues) {
       const cueEnd = state.negation === "word" ? end : contractionEnd(text, end);
       if (cueEnd >= 0) {
@@ -152,10 +136,9 @@ export function matchField(matcher: FieldMatcher, value: FieldValue, withCues = 
       }
     }
     if (cue !== "none" && withCues) (cue === "role" ? roleCues : contextCues).push(from + start);
-    if (best >= 0) {
-      matches.push({ part, entryIndex: bestEntry, start: from + start, end: from + best });
-      starts.lastIndex = best;
-    }
+    if (best >= 0) matches.push({ part, entryIndex: bestEntry, start: from + start, end: from + best });
+    // Matches do not overlap: the scan goes on after the phrase, or else after the first token.
+    start = nextTokenStart(text, best >= 0 ? best : first);
   }
   return { matches, cues, roleCues, contextCues };
 }

@@ -17,51 +17,6 @@ import type { SectionKind } from "../vocabulary.js";
  * leading "." ("node.js", "w&b", "c++", ".net"). "models." at a sentence end is the token "models".
  */
 export const TOKEN = /\.?[a-z0-9_\u00c0-\u024f]+(?:[.&+#][a-z0-9_\u00c0-\u024f]+)*[+#]*/g;
-/** The letters and digits of TOKEN, as a character class body. */
-const TOKEN_WORD = "a-z0-9_\\u00c0-\\u024f";
-
-/**
- * Where a phrase of the lexicon may start: one alternation of the given tokens (a lexicon's first
- * tokens and cue words, see FieldMatcher.states), longest first. Built from escaped literal text only,
- * so it runs in linear time whatever the lexicon holds. It finds a superset of the places where such
- * a token stands as a whole token; the matcher confirms each with isTokenStart and tokenEnd. `\b` is the fastest
- * start test but needs an ASCII letter or digit first, so tokens that start with "." or a non-ASCII
- * letter are looked for after a lookbehind instead. A flat alternation, not a character trie: it
- * builds far faster (README, Performance).
- */
-export function tokenStartPattern(tokens: ReadonlySet<string>): RegExp {
-  let length = 0;
-  for (const token of tokens) if ((length += token.length + 1) > MAX_PATTERN_LENGTH) return new RegExp(ANY_TOKEN_START.source, "g");
-  const groups = { ascii: [] as string[], asciiTail: [] as string[], other: [] as string[], otherTail: [] as string[] };
-  for (const token of [...tokens].sort((a, b) => b.length - a.length)) {
-    const ascii = /^[a-z0-9_]/.test(token);
-    // A token that ends in "+" or "#" may run straight into the next ("c++x"); any other is followed by a non-letter.
-    const tail = /[+#]$/.test(token);
-    groups[ascii ? (tail ? "asciiTail" : "ascii") : tail ? "otherTail" : "other"].push(escapeLiteral(token));
-  }
-  const close = `(?![${TOKEN_WORD}])`;
-  const lookbehind = `(?<![${TOKEN_WORD}])`;
-  const parts = [
-    groups.ascii.length > 0 ? `\\b(?:${groups.ascii.join("|")})${close}` : "",
-    groups.asciiTail.length > 0 ? `\\b(?:${groups.asciiTail.join("|")})` : "",
-    groups.other.length > 0 ? `${lookbehind}(?:${groups.other.join("|")})${close}` : "",
-    groups.otherTail.length > 0 ? `${lookbehind}(?:${groups.otherTail.join("|")})` : "",
-  ].filter((part) => part !== "");
-  const source = parts.join("|");
-  if (source.length > MAX_PATTERN_LENGTH) return new RegExp(ANY_TOKEN_START.source, "g");
-  // A pattern that never matches, for a field no entry applies to.
-  return new RegExp(source === "" ? "(?!)" : source, "g");
-}
-
-/**
- * V8 stops optimizing a pattern longer than 20 KB and compiles long alternations slowly (README,
- * Performance), so a lexicon whose pattern would be longer than this is scanned
- * from every token start instead: about twice the scan time of the default lexicon's pattern, same matches.
- */
-const MAX_PATTERN_LENGTH = 19_000;
-/** Every place a token can start: a letter or digit after a non-letter, or a ".". */
-const ANY_TOKEN_START = new RegExp(`(?<![${TOKEN_WORD}])[${TOKEN_WORD}.]`, "g");
-
 /** At most this many characters stand between two tokens of one phrase: PHRASE_GAP and the match stage's scan agree on it. */
 export const PHRASE_GAP_MAX = 3;
 /** What may stand between two tokens of one phrase: up to PHRASE_GAP_MAX spaces, hyphens, slashes, apostrophes, "&" or ",". */

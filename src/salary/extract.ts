@@ -31,6 +31,7 @@ import {
   THOUSANDS_SEPARATORS,
   TRAILING_CODE,
 } from "./patterns.js";
+import { compiledNow } from "../literal-pattern.js";
 
 export type { PayPeriod } from "./patterns.js";
 
@@ -191,6 +192,8 @@ export function extractSalaries(text: string): StatedSalary[] {
   let byName: Set<string> | undefined;
   const namedCurrencies = (code: string) =>
     (byCode ??= new Set(codes.map((c) => CURRENCY_MARKS[c]?.codes[0] ?? c))).has(code) || (NAMEABLE.has(code) && (byName ??= namedIn(text)).has(code));
+  // Windows are short, so MONEY would first run interpreted; compiled at once, it starts ~4× sooner.
+  if (windows.length > 0) compiledNow(MONEY);
   for (const [from, to] of windows) {
     const window = text.slice(from, to);
     MONEY.lastIndex = 0;
@@ -306,7 +309,7 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: (code
   let high = amountOf(g, 2);
   let boundPeriod = periodWord(g.per1?.replace(/^\s?(?:\/\s?|(?:per|pro|an?)\s)?/i, ""));
   let after = text.slice(end, end + CONTEXT_AFTER_REACH);
-  let afterPeriod = PAY_PERIOD_AFTER.exec(after);
+  let afterPeriod = compiledNow(PAY_PERIOD_AFTER).exec(after);
   let resumeAt: number | undefined;
   if (boundPeriod !== undefined && high !== undefined && afterPeriod === null) {
     // "$100k per year and $20k …": a period after the first figure only; the second is its own.
@@ -327,7 +330,7 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: (code
   const before = text.slice(Math.max(0, start - CUE_BEFORE_REACH), start);
   if (RETIREMENT_PLAN.test(g.num1 ?? "") && (g.mult1 !== undefined || /^\s?\(/.test(text.slice(end, end + 2)))) return none;
   if (MONEY_GLUED_BEFORE.test(text.slice(Math.max(0, start - 1), start)) && g.pre1 === undefined) return none;
-  if (NOT_PAY_AFTER.test(after) || (!PAY_AFTER.test(after) && namedNotPay(clauseBefore(text, start)))) return none;
+  if (compiledNow(NOT_PAY_AFTER).test(after) || (!PAY_AFTER.test(after) && namedNotPay(clauseBefore(text, start)))) return none;
 
   // "70k-90k EUR", "₹18 - 25 LPA": a multiplier on the upper end carries to a bare lower end.
   let lowValue = low.value;
