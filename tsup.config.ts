@@ -1,4 +1,6 @@
 import { chmod, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
 
 /*
@@ -22,6 +24,20 @@ const bundled = [
   /^csv-(parse|stringify)/,
 ];
 
+/**
+ * Stage 1 uses htmlparser2's `Parser` alone. The package's entry also re-exports domutils and
+ * dom-serializer (a second copy of the entity tables, ~95 KB), which esbuild keeps because their
+ * modules have side effects; every import would parse and run them. The bundle takes the parser's
+ * own module, found next to the entry wherever npm put the package.
+ */
+const htmlParserOnly = {
+  name: "htmlparser2-parser-only",
+  setup(build: { onResolve(options: { filter: RegExp }, callback: () => { path: string }): void }) {
+    const entry = fileURLToPath(import.meta.resolve("htmlparser2"));
+    build.onResolve({ filter: /^htmlparser2$/ }, () => ({ path: join(dirname(entry), "Parser.js") }));
+  },
+};
+
 const shared = {
   // Not minified and no source maps: the bundles read as the sources do, and stack traces point at
   // readable code; maps were 58% of the tarball.
@@ -32,6 +48,7 @@ const shared = {
   // The default lexicon and band table are bundled so the core reads no file at run time.
   loader: { ".json": "json" as const },
   noExternal: bundled,
+  esbuildPlugins: [htmlParserOnly],
 };
 
 export default defineConfig([

@@ -9,7 +9,7 @@
 // The parser's own module, not the package entry: esbuild keeps what that entry re-exports
 // (domutils, and dom-serializer with a second copy of the entity tables), ~95 KB that every import
 // parsed and ran (about a fifth of the import time) though the parser uses none of it.
-import { Parser } from "../../node_modules/htmlparser2/dist/esm/Parser.js";
+import { Parser } from "htmlparser2";
 import type { CheckedPosting, InputFormat } from "../posting.js";
 import type { Field } from "../result.js";
 import { leadingTitle } from "./02-segment.js";
