@@ -1,4 +1,5 @@
 import type { FieldValue } from "./pipeline/field.js";
+import { compiledNow } from "./literal-pattern.js";
 import { splitAt } from "./pipeline/title.js";
 import type { LevelBasis } from "./vocabulary.js";
 import {
@@ -119,8 +120,10 @@ function requiredYears(body: TextRange, sections: readonly SectionSpan[] | undef
 
 function bodyMarker(body: TextRange): { level: Level; start: number; end: number } | undefined {
   const text = body.norm.lower.slice(body.from, Math.min(body.to, body.from + BODY_MARKER_REACH));
-  BODY_SENIORITY.lastIndex = 0;
-  const m = BODY_SENIORITY.exec(text);
+  // The reach is short, so the pattern's first run would be interpreted from bytecode: compiled at once instead.
+  const pattern = compiledNow(BODY_SENIORITY);
+  pattern.lastIndex = 0;
+  const m = pattern.exec(text);
   const marker = m?.groups?.marker;
   const level = marker === undefined ? undefined : SENIORITY_MARKERS[marker];
   if (!m || marker === undefined || !level) return undefined;
