@@ -143,7 +143,7 @@ describe("eval reports bad gold data by line and field", () => {
     [
       "an invalid label",
       JSON.stringify({ id: "2", title: "ML Engineer", label: "data" }),
-      /gold\.jsonl:2: field "label" is "data"; expected ml, ai or neither/,
+      /gold\.jsonl:2: field "label" is "data"; expected ml, ai, neither, ml-engineer or ai-engineer/,
     ],
     ["an invalid level", JSON.stringify({ id: "2", title: "ML Engineer", label: "ml", level: 3 }), /gold\.jsonl:2: field "level" is 3/],
   ])("%s", async (_, line, message) => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createClassifier } from "../src/index.js";
-import { calibration, evaluate } from "../src/eval/evaluate.js";
+import { createClassifier, InputError } from "../src/index.js";
+import { calibration, evaluate, labelMetrics } from "../src/eval/evaluate.js";
 
 describe("calibration", () => {
   it("is zero when confidence equals accuracy in every bin, and the gap otherwise", () => {
@@ -57,6 +57,25 @@ describe("evaluate", () => {
     expect(report.mlAiAccuracy).toBeCloseTo(2 / 3);
     expect(report.perClass.neither).toEqual({ precision: 0.5, recall: 1, f1: 2 / 3, support: 1 });
     expect(report.seniority.count).toBe(2);
+  });
+
+  it("throws InputError INPUT_INVALID for no postings rather than report accuracy 0", () => {
+    expect(() => evaluate(classifier, [])).toThrow(expect.objectContaining({ code: "INPUT_INVALID", message: expect.stringMatching(/no|none/) }));
+    expect(() => evaluate(classifier, [])).toThrow(InputError);
+  });
+
+  it("averages macro-F1 over the labels present in the gold or predicted labels", () => {
+    // One posting, right: only its label is present, and its F1 is 1.
+    expect(evaluate(classifier, [gold[0]!]).macroF1).toBe(1);
+    // Gold ml predicted neither, gold neither predicted neither: ml F1 0, neither F1 2/3; ai is absent.
+    const two = labelMetrics([
+      { gold: "ml-engineer", predicted: "neither", confidence: 0.5 },
+      { gold: "neither", predicted: "neither", confidence: 0.5 },
+    ]);
+    expect(two.macroF1).toBeCloseTo((0 + 2 / 3) / 2);
+    // All three present: the mean of the three.
+    const report = evaluate(classifier, gold);
+    expect(report.macroF1).toBeCloseTo((report.perClass["ml-engineer"].f1 + report.perClass["ai-engineer"].f1 + report.perClass.neither.f1) / 3);
   });
 
   it("accepts a one-shot iterable", () => {

@@ -39,3 +39,24 @@ describe("the README's default --fields record", () => {
     expect(stdout.trim()).toBe(line);
   });
 });
+
+describe("the README's quick-start table", () => {
+  it("is lines of what `npm run example` prints, with the row count it states", async () => {
+    const quickStart = readme.slice(readme.indexOf("## Quick start"), readme.indexOf("## Using the library"));
+    const intro = /`npm run example` prints a table like this one \((\w+) of its (\w+) rows/.exec(quickStart);
+    expect(intro).not.toBeNull();
+    const start = quickStart.indexOf("```\n", intro!.index) + 4;
+    const shown = quickStart.slice(start, quickStart.indexOf("\n```", start)).split("\n");
+    // The same command as the script, run in process (its output is the same for any --jobs).
+    const script = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> }).scripts["example"]!;
+    const args = script.replace(/^.*node dist\/cli\.js /, "").split(" ");
+    expect(args).toEqual(["classify", "fixtures/postings", "--format", "table"]);
+    const { code, stdout } = await runInProcess(args);
+    expect(code).toBe(0);
+    const printed = stdout.trimEnd().split("\n");
+    expect(shown[0]).toBe(printed[0]);
+    for (const line of shown.slice(1)) expect(printed).toContain(line);
+    const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    expect([words.indexOf(intro![1]!), words.indexOf(intro![2]!)]).toEqual([shown.length - 1, printed.length - 1]);
+  });
+});

@@ -6,20 +6,25 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// Ctrl-C: stop reading, let the records in flight finish and be written whole, then exit 130.
-let interrupted = false;
+// Ctrl-C: stop reading (a wait for a terminal's next line included), let the records in flight
+// finish and be written whole, then exit 130. A second Ctrl-C exits at once.
+const interrupt = new AbortController();
 process.on("SIGINT", () => {
-  if (interrupted) process.exit(130);
-  interrupted = true;
+  if (interrupt.signal.aborted) {
+    process.stderr.write("role-lens: interrupted again; exiting now\n");
+    process.exit(130);
+  }
+  interrupt.abort();
 });
 
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
+  stdinIsTTY: process.stdin.isTTY === true,
   color: process.stdout.isTTY === true && !process.env["NO_COLOR"],
   progress: process.stderr.isTTY ? process.stderr : undefined,
-  interrupted: () => interrupted,
+  interrupt: interrupt.signal,
 }).then(
   (code) => {
     process.exitCode = code;

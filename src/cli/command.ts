@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { type CliIo, type ExitCode, UsageError } from "./io.js";
+import { DEFAULT_FIELDS, type FieldMapping } from "./records.js";
 
 export interface OptionSpec {
   readonly type: "string" | "boolean";
@@ -31,6 +32,26 @@ export interface Command {
 
 /** `--lexicon FILE`, accepted by every command. */
 export const LEXICON_OPTION: OptionSpec = { type: "string", value: "FILE", help: "use a custom lexicon instead of the bundled one" };
+
+/** `--id-field`, `--title-field`, `--text-field`: which record fields hold a posting, for every command that reads records. */
+export const FIELD_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  "id-field": { type: "string", value: "NAME", help: `record field holding the id (default the first of ${DEFAULT_FIELDS.id.join(", ")})` },
+  "title-field": { type: "string", value: "NAME", help: `record field holding the title (default the first of ${DEFAULT_FIELDS.title.join(", ")})` },
+  "text-field": {
+    type: "string",
+    value: "NAME",
+    help: `record field holding the body, read as HTML when its name holds "html" (default the first of ${DEFAULT_FIELDS.text.join(", ")})`,
+  },
+};
+
+/** The field mapping the FIELD_OPTIONS give: each named field alone, else the default names. */
+export function fieldMapping(values: OptionValues): FieldMapping {
+  const pick = (option: string, defaults: readonly string[]) => {
+    const name = stringOption(values, option);
+    return name === undefined ? defaults : [name];
+  };
+  return { id: pick("id-field", DEFAULT_FIELDS.id), title: pick("title-field", DEFAULT_FIELDS.title), text: pick("text-field", DEFAULT_FIELDS.text) };
+}
 
 /** Edit distance between two short strings (insertions, deletions, substitutions). */
 function editDistance(a: string, b: string): number {

@@ -10,8 +10,11 @@ import { LABELS, labelMetrics } from "../eval/evaluate.js";
 import type { FitReport } from "../fit/fit.js";
 import type { TermSuggestion } from "../eval/gaps.js";
 import type { About, Label } from "../vocabulary.js";
-import type { Classification } from "../result.js";
+import { looksLikeHtml, normalizeMarkup } from "../pipeline/01-normalize.js";
+import type { Classification, Span, StatedSalaryResult } from "../result.js";
 import { UsageError } from "./io.js";
+import { WHITESPACE_RUN } from "./patterns.js";
+import { emptyFieldNote, addToNote, type FieldNote } from "./records.js";
 
 /** The output formats of `classify`. */
 export type OutputFormat = "jsonl" | "csv" | "table";
@@ -50,6 +53,7 @@ export function parseFields(spec: string): Projection {
   if (spec.trim() === "all") return "all";
   return spec.split(",").map((raw): ProjectedField => {
     const part = raw.trim();
+    if (part === "all") throw new UsageError(`--fields: "all" stands alone (the full result); it cannot be listed with other fields, as in "${spec}"`);
     const top = /^evidence=top(\d+)$/.exec(part);
     if (top) return { name: "evidence", top: Number(top[1]) };
     if ((FIELD_NAMES as readonly string[]).includes(part)) return { name: part as FieldName } as ProjectedField;
@@ -59,17 +63,41 @@ export function parseFields(spec: string): Projection {
 
 type Result = Classification;
 
-/** The evidence that counted most, as `term (role)`. */
-export function topTerms(result: Result, count = 3): string[] {
-  return topEvidence(result, count).map((e) => `${e.term} (${e.role})`);
+/**
+ * A span's text as a person reads it, on one line: a slice of HTML (or of a body that looks like
+ * HTML, which the classifier reads as HTML) with its entities decoded and tags dropped, whitespace
+ * folded. For the human-facing views only (table, CSV, explain, eval's text report); JSON keeps the
+ * exact slice, which is what makes a span point back into the input.
+ */
+export function readableText(span: Pick<Span, "text" | "field">): string {
+  const markup = span.field === "html" || looksLikeHtml(span.text);
+  return (markup ? normalizeMarkup(span.text).text : span.text).replace(WHITESPACE_RUN, " ").trim();
 }
 
-/** The `count` entries that added most, with the first non-negated text that fired each. */
-function topEvidence(result: Result, count: number): Array<{ id: string; role: string; term: string; contribution: number }> {
+/** The `count` entries that added most, each with the first non-negated match that fired it. */
+function topEntries(result: Result, count: number) {
   return result.evidence
     .filter((e) => e.contribution > 0)
     .slice(0, count)
-    .map((e) => ({ id: e.id, role: e.role, term: e.matches.find((m) => !m.negated)?.text ?? e.id, contribution: e.contribution }));
+    .map((e) => ({ entry: e, match: e.matches.find((m) => !m.negated) }));
+}
+
+/** The evidence that counted most, as `term (role)`, its text readable (see readableText). */
+export function topTerms(result: Result, count = 3): string[] {
+  return topEntries(result, count).map(({ entry, match }) => `${match ? readableText(match) : entry.id} (${entry.role})`);
+}
+
+/** The `count` entries that added most, with the exact text that fired each (JSON output). */
+function topEvidence(result: Result, count: number): Array<{ id: string; role: string; term: string; contribution: number }> {
+  return topEntries(result, count).map(({ entry: e, match }) => ({ id: e.id, role: e.role, term: match?.text ?? e.id, contribution: e.contribution }));
+}
+
+/** A figure of pay in few characters: 85000 → "85k", 62.5 → "62.5". */
+const compact = (n: number) => (n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n));
+
+/** Stated pay on one short line: "85k-105k EUR/year", "60 USD/hour". */
+function statedPay(s: StatedSalaryResult): string {
+  return `${s.min === s.max ? compact(s.min) : `${compact(s.min)}-${compact(s.max)}`} ${s.currency}/${s.period}`;
 }
 
 function projected(record: BatchRecord & { result: Result }, field: ProjectedField): unknown {
@@ -161,7 +189,7 @@ const fixed = (x: number) => x.toFixed(3);
 
 /** One record as the cells of a table row. */
 export function tableRow(record: BatchRecord): string[] {
-  if ("error" in record) return [record.id, "error", "", "", "", "", record.error.message];
+  if ("error" in record) return [record.id, "error", "", "", "", "", "", record.error.message];
   const r = record.result;
   return [
     record.id,
@@ -170,6 +198,7 @@ export function tableRow(record: BatchRecord): string[] {
     r.mixed ? "yes" : "",
     `${r.seniority.level}${r.seniority.basis === "default" ? "*" : ""}`,
     r.salary.band ? `${r.salary.band.min / 1000}k-${r.salary.band.max / 1000}k` : "",
+    r.salary.stated ? statedPay(r.salary.stated) : "",
     topTerms(r).join(", "),
   ];
 }
@@ -183,7 +212,7 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 
 /** A fixed-width table of `tableRow` rows, under a header. */
 export function table(rows: ReadonlyArray<readonly string[]>): string {
-  const header = ["id", "label", "conf", "mixed", "level", "band (USD/yr)", "top evidence"];
+  const header = ["id", "label", "conf", "mixed", "level", "band (USD/yr)", "stated pay", "top evidence"];
   const widths = header.map((_, i) => Math.min(48, Math.max(...[header, ...rows].map((r) => (r[i] ?? "").length))));
   return (
     [
@@ -231,9 +260,9 @@ export function explainHeader(result: Result): string[] {
   return [
     `label: ${result.label}  confidence ${result.confidence}${result.mixed ? "  (mixed)" : ""}  [${result.reason}]`,
     `scores: ml ${result.scores.ml}, ai ${result.scores.ai}, neither ${result.scores.neither}`,
-    `seniority: ${seniority.level} (${seniority.basis}${seniority.evidence ? `: "${seniority.evidence.text}"` : ""})`,
+    `seniority: ${seniority.level} (${seniority.basis}${seniority.evidence ? `: "${readableText(seniority.evidence)}"` : ""})`,
     `band: ${salary.band ? `${salary.band.min}-${salary.band.max} ${salary.band.currency}/year (${salary.band.source})` : "none"}`,
-    `stated pay: ${salary.stated ? `${salary.stated.min === salary.stated.max ? salary.stated.min : `${salary.stated.min}-${salary.stated.max}`} ${salary.stated.currency}/${salary.stated.period} ("${salary.stated.text}")${salary.comparison ? `, ${salary.comparison} the band` : ""}` : "none"}`,
+    `stated pay: ${salary.stated ? `${salary.stated.min === salary.stated.max ? salary.stated.min : `${salary.stated.min}-${salary.stated.max}`} ${salary.stated.currency}/${salary.stated.period} ("${readableText(salary.stated)}")${salary.comparison ? `, ${salary.comparison} the band` : ""}` : "none"}`,
     `top evidence: ${topTerms(result, 6).join(", ") || "none"}`,
     ...(result.multiRole ? [`multi-role post: ${result.roles.length} role titles found (${result.roles.map((r) => `"${r.text}"`).join(", ")})`] : []),
   ];
@@ -270,9 +299,8 @@ export function evaluationReport(report: EvaluationReport, showWrong: number, ga
     lines.push(`wrong (${wrong.length}; showing ${Math.min(showWrong, wrong.length)}):`);
     for (const p of wrong.slice(0, showWrong)) {
       const s = p.result.scores;
-      lines.push(
-        `  ${p.id}  gold ${p.gold}, got ${p.result.label} (${fixed(p.result.confidence)}; ml ${s.ml}, ai ${s.ai}, neither ${s.neither})  "${p.title.slice(0, 60)}"`,
-      );
+      const title = p.title.trim() === "" ? "" : `  "${p.title.slice(0, 60)}"`;
+      lines.push(`  ${p.id}  gold ${p.gold}, got ${p.result.label} (${fixed(p.result.confidence)}; ml ${s.ml}, ai ${s.ai}, neither ${s.neither})${title}`);
       lines.push(`    top evidence: ${topTerms(p.result, 5).join(", ") || "none"}`);
     }
   }
@@ -297,10 +325,12 @@ export interface Tally {
   errors: number;
   readonly labels: Record<string, number>;
   readonly levels: Record<string, number>;
+  /** The records read on their title alone though they had other fields (see records.ts). */
+  readonly titleOnly: FieldNote;
 }
 
 export function emptyTally(): Tally {
-  return { total: 0, errors: 0, labels: {}, levels: {} };
+  return { total: 0, errors: 0, labels: {}, levels: {}, titleOnly: emptyFieldNote() };
 }
 
 export function countRecord(tally: Tally, record: BatchRecord): void {
@@ -319,6 +349,7 @@ export function addTally(into: Tally, from: Tally): void {
   into.errors += from.errors;
   for (const [k, v] of Object.entries(from.labels)) into.labels[k] = (into.labels[k] ?? 0) + v;
   for (const [k, v] of Object.entries(from.levels)) into.levels[k] = (into.levels[k] ?? 0) + v;
+  addToNote(into.titleOnly, from.titleOnly.fields, from.titleOnly.count);
 }
 
 /** The run's last line on stderr: counts, rate, skipped files and peak RSS. */

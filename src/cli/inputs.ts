@@ -8,6 +8,7 @@ import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { parse as parseCsv } from "csv-parse";
+import { looksLikeHtml } from "../pipeline/01-normalize.js";
 import { blankBytes, type Line, LineSplitter } from "./lines.js";
 import { failed, type FieldMapping, type ReadRecord, recordFromObject, recordId, tooLarge } from "./records.js";
 import { readUnit, type Unit } from "./units.js";
@@ -36,6 +37,8 @@ export interface PlanOptions {
   readonly maxLength: number;
   readonly stdin: NodeJS.ReadableStream;
   readonly notes: PlanNotes;
+  /** Aborted when the user asks to stop (Ctrl-C): no unit is yielded after it, and a wait for stdin ends at once. */
+  readonly signal?: AbortSignal;
 }
 
 const known = (file: string) => READ_EXTENSIONS.includes(extname(file).toLowerCase());
@@ -63,8 +66,15 @@ async function filesOf(input: string, notes: PlanNotes, named = true): Promise<s
   return files;
 }
 
-/** Every unit of the inputs, in order; `-` (or no input) is JSONL on stdin. */
+/** Every unit of the inputs, in order; `-` (or no input) is JSONL on stdin. Ends early once `options.signal` aborts. */
 export async function* planUnits(inputs: readonly string[], options: PlanOptions): AsyncGenerator<Unit> {
+  for await (const unit of allUnits(inputs, options)) {
+    if (options.signal?.aborted) return;
+    yield unit;
+  }
+}
+
+async function* allUnits(inputs: readonly string[], options: PlanOptions): AsyncGenerator<Unit> {
   const counter = { next: 0 };
   for (const input of inputs.length === 0 ? ["-"] : inputs) {
     const before = counter.next;
@@ -219,11 +229,50 @@ async function* stdinUnits(options: PlanOptions, counter: { next: number }): Asy
       }
     }
   }
-  for await (const chunk of options.stdin as AsyncIterable<Buffer | string>) {
+  for await (const chunk of chunksUntil(options.stdin, options.signal)) {
     yield* take(splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
   }
+  // Stopped: the lines read so far are not yielded (planUnits yields nothing more), and a partial line is dropped.
+  if (options.signal?.aborted) return;
   yield* take(splitter.end());
   if (run.length > 0) yield { kind: "lines", file: "<stdin>", lines: run, first: runFirst };
+}
+
+/**
+ * A stream's chunks until it ends or `signal` aborts. The abort ends a pending wait at once: a
+ * terminal may never send another chunk, so a reader that only checked between chunks would not stop
+ * on the first Ctrl-C.
+ */
+async function* chunksUntil(stream: NodeJS.ReadableStream, signal: AbortSignal | undefined): AsyncGenerator<Buffer | string> {
+  const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let stop = () => {};
+  const stopped = new Promise<IteratorReturnResult<undefined>>((resolve) => {
+    stop = () => resolve({ done: true, value: undefined });
+  });
+  if (signal?.aborted) stop();
+  else signal?.addEventListener("abort", stop, { once: true });
+  let ended = false;
+  try {
+    for (;;) {
+      const pending = iterator.next();
+      // Once stopped, the pending read may fail as the stream closes; nothing waits for it then.
+      pending.catch(() => {});
+      const next = await Promise.race([pending, stopped]);
+      if (next.done) {
+        ended = !signal?.aborted;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    // Left mid-read: a terminal's stream never reports itself finished (so the iterator's return is
+    // not awaited), and only destroying it lets the process exit.
+    if (!ended) {
+      iterator.return?.()?.catch(() => {});
+      (stream as { destroy?: () => void }).destroy?.();
+    }
+  }
 }
 
 /**
@@ -316,6 +365,35 @@ export async function estimateRecords(inputs: readonly string[]): Promise<number
     }
   }
   return total;
+}
+
+/**
+ * One posting read whole from stdin, for `explain -`: a JSON object (the whole input, or its first
+ * line as in a .jsonl file) is a record whose fields are read as classify reads them; other input is
+ * the posting's body, as HTML when it looks like HTML and as plain text otherwise.
+ */
+export async function stdinPosting(stdin: NodeJS.ReadableStream, fields: FieldMapping, maxLength: number, signal?: AbortSignal): Promise<ReadRecord> {
+  const origin = { file: "<stdin>" };
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of chunksUntil(stdin, signal)) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    bytes += buf.length;
+    if (bytes > maxLength) return failed(origin, undefined, tooLarge(bytes, maxLength, "input"), "INPUT_TOO_LARGE");
+    chunks.push(buf);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return failed(origin, undefined, "empty posting: stdin holds no text");
+  if (text.trimStart().startsWith("{")) {
+    for (const json of [text, text.trimStart().split("\n", 1)[0]!]) {
+      try {
+        return recordFromObject(JSON.parse(json), fields, origin);
+      } catch {
+        // Not JSON as a whole: try its first line, then read it as text.
+      }
+    }
+  }
+  return { kind: "posting", origin, posting: looksLikeHtml(text) ? { id: origin.file, html: text } : { id: origin.file, text } };
 }
 
 /** The first posting of a file (a .txt/.md/.html file, or the first record of a .jsonl or .csv), for `explain`. */

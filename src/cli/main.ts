@@ -21,7 +21,7 @@ commands:
 ${list}
 
 options: --help, --version; --lexicon FILE on every command
-exit codes: 0 all good, 1 some records failed (an unreadable input included), 2 usage or lexicon error, 130 interrupted
+exit codes: 0 all good, 1 some records failed (classify; an unreadable input included), 2 usage, I/O or lexicon error, 130 interrupted
 `;
 }
 

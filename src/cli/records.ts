@@ -23,26 +23,58 @@ export function describeOrigin(origin: RecordOrigin): string {
 export interface FieldMapping {
   readonly id: readonly string[];
   readonly title: readonly string[];
-  /** Body fields tried in order; a field named `html` is read as HTML. */
+  /** Body fields tried in order; a field whose name holds `html` (`html`, `descriptionHtml`) is read as HTML. */
   readonly text: readonly string[];
 }
 
-/** The names job boards' exports and scrapers give these fields, tried in this order. */
+/**
+ * The names job boards' exports, ATS APIs and scrapers give these fields, tried in this order: a
+ * plain-text body before an HTML one (Ashby and Lever give both). Greenhouse's `content`, Lever's and
+ * Workable's `description` hold HTML under a plain name; the classifier reads a body that looks like
+ * HTML as HTML anyway.
+ */
 export const DEFAULT_FIELDS: FieldMapping = {
   id: ["id", "job_id", "job id", "jobid", "posting_id", "posting id", "req_id", "requisition_id"],
   title: ["title", "job_title", "job title", "position", "position_title"],
-  text: ["text", "description", "job_description", "body", "html"],
+  text: [
+    "text",
+    "description",
+    "job_description",
+    "job description",
+    "jobdescription",
+    "description_text",
+    "descriptionPlain",
+    "description_plain",
+    "full_description",
+    "body",
+    "content",
+    "html",
+    "description_html",
+    "descriptionHtml",
+    "job_description_html",
+  ],
 };
+
+/** Whether a body field is read as HTML: its name holds "html" (`html`, `description_html`, `descriptionHtml`). */
+const isHtmlField = (name: string) => name.toLowerCase().includes("html");
 
 /** A record that has been read: a posting, or why there is none (with its error code). */
 export type ReadRecord =
-  | { readonly kind: "posting"; readonly origin: RecordOrigin; readonly posting: Exclude<Posting, string> }
+  | {
+      readonly kind: "posting";
+      readonly origin: RecordOrigin;
+      readonly posting: Exclude<Posting, string>;
+      /** Set when the record is read on its title alone though it has other string fields: their names (the body may be one). */
+      readonly titleOnly?: readonly string[];
+    }
   | {
       readonly kind: "failed";
       readonly origin: RecordOrigin;
       readonly id: string | undefined;
       readonly code: "RECORD_INVALID" | "INPUT_TOO_LARGE";
       readonly message: string;
+      /** Set when the record has neither a title nor a body field: the names of the fields it has. */
+      readonly fieldsFound?: readonly string[];
     };
 
 export function failed(
@@ -52,6 +84,35 @@ export function failed(
   code: "RECORD_INVALID" | "INPUT_TOO_LARGE" = "RECORD_INVALID",
 ): ReadRecord {
   return { kind: "failed", origin, id, code, message };
+}
+
+/** At most this many field names are kept for a note; the count is exact. */
+const NOTED_FIELDS = 8;
+
+/**
+ * Records of a run with something to say about their fields (read on their title alone although they
+ * had other string fields; no title or body field at all): how many, and the first few of those
+ * fields' names. Summed over units (and threads) and said once at the end of a run.
+ */
+export interface FieldNote {
+  count: number;
+  readonly fields: string[];
+}
+
+export function emptyFieldNote(): FieldNote {
+  return { count: 0, fields: [] };
+}
+
+/** Adds `count` records with these fields to `note`. */
+export function addToNote(note: FieldNote, fields: readonly string[], count = 1): void {
+  note.count += count;
+  for (const field of fields) if (note.fields.length < NOTED_FIELDS && !note.fields.includes(field)) note.fields.push(field);
+}
+
+/** The stderr line for a run with records read on their title alone, or "" when there were none. */
+export function titleOnlyLine(note: FieldNote): string {
+  if (note.count === 0) return "";
+  return `role-lens: ${note.count} record(s) had no body field and were classified on their title alone (other fields found: ${note.fields.join(", ")}); --text-field NAME picks the body\n`;
 }
 
 /** The key of `record` that `names` picks: the first name present exactly, else ignoring case. */
@@ -81,8 +142,9 @@ export function recordFromObject(value: unknown, fields: FieldMapping, origin: R
   const title = titleKey === undefined ? undefined : record[titleKey];
   const bodyKey = fields.text.map((name) => keyFor(record, [name])).find((key) => key !== undefined && typeof record[key] === "string");
   if (bodyKey === undefined && typeof title !== "string") {
-    const found = Object.keys(record).join(", ") || "none";
-    return failed(origin, id, `no ${[...fields.title, ...fields.text].join(", ")} field with text (fields found: ${found})`);
+    const keys = Object.keys(record);
+    const message = `no ${[...fields.title, ...fields.text].join(", ")} field with text (fields found: ${keys.join(", ") || "none"})`;
+    return { kind: "failed", origin, id, code: "RECORD_INVALID", message, fieldsFound: keys };
   }
   const body = bodyKey === undefined ? undefined : (record[bodyKey] as string);
   if ((typeof title !== "string" || title.trim() === "") && (body === undefined || body.trim() === "")) {
@@ -91,11 +153,14 @@ export function recordFromObject(value: unknown, fields: FieldMapping, origin: R
   const posting: { id?: string; title?: string; text?: string; html?: string } = {};
   if (id !== undefined) posting.id = id;
   if (typeof title === "string") posting.title = title;
-  if (body !== undefined) {
-    if (bodyKey?.toLowerCase() === "html") posting.html = body;
+  if (body !== undefined && bodyKey !== undefined) {
+    if (isHtmlField(bodyKey)) posting.html = body;
     else posting.text = body;
+    return { kind: "posting", origin, posting };
   }
-  return { kind: "posting", origin, posting };
+  const idKey = keyFor(record, fields.id);
+  const others = Object.keys(record).filter((k) => k !== idKey && k !== titleKey && typeof record[k] === "string");
+  return others.length === 0 ? { kind: "posting", origin, posting } : { kind: "posting", origin, posting, titleOnly: others };
 }
 
 /** One JSONL line as a record: the posting it holds, or why it holds none. */

@@ -10,7 +10,7 @@ import { createClassifier } from "../classifier.js";
 import { type BatchRecord, type ClassifyFn, classifyRecord } from "../batch/record.js";
 import { countRecord, csvLine, emptyTally, jsonLine, type OutputFormat, type Projection, type Tally, tableRow } from "./format.js";
 import { LineSplitter } from "./lines.js";
-import { describeOrigin, failed, type FieldMapping, parseJsonLine, type ReadRecord, tooLarge } from "./records.js";
+import { describeOrigin, failed, type FieldMapping, addToNote, parseJsonLine, type ReadRecord, tooLarge } from "./records.js";
 
 /** A unit of work; `first` is the batch index of its first record. */
 export type Unit =
@@ -128,6 +128,7 @@ export function processUnit(ctx: UnitContext, unit: Unit): UnitOutput {
     const parsed = performance.now();
     timings.read += parsed - t;
     const record = recordOf(ctx, read, index++);
+    if (read.kind === "posting" && read.titleOnly) addToNote(tally.titleOnly, read.titleOnly);
     const classified = performance.now();
     timings.classify += classified - parsed;
     countRecord(tally, record);

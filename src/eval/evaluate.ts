@@ -1,4 +1,5 @@
 import type { Classifier } from "../classifier.js";
+import { InputError } from "../errors.js";
 import type { Posting } from "../posting.js";
 import { LABEL_OF_ROLE, LABELS, LEVELS, type BandRole, type Label, type Level } from "../vocabulary.js";
 import type { Classification } from "../result.js";
@@ -67,7 +68,11 @@ export interface EvaluatedPosting {
 export interface LabelMetrics {
   /** Share of postings whose predicted label is the gold label (0–1; 0 when there are none). */
   readonly accuracy: number;
-  /** Mean of the three labels' F1 scores (0–1). */
+  /**
+   * Mean F1 (0–1) over the labels present in the gold or the predicted labels (scikit-learn's
+   * default): a label no posting has and none was given adds nothing, rather than a 0 that drags the
+   * mean down. 0 when there are no predictions.
+   */
   readonly macroF1: number;
   /** Precision, recall, F1 and support of each label. */
   readonly perClass: Record<Label, ClassMetrics>;
@@ -146,9 +151,14 @@ export function calibration(pairs: ReadonlyArray<{ confidence: number; correct: 
   return { ece, bins: table };
 }
 
-/** Classifies every labelled posting and measures the answers against the gold labels. */
+/**
+ * Classifies every labelled posting and measures the answers against the gold labels. Throws
+ * `InputError` INPUT_INVALID when there are no postings: there is nothing to measure, and an
+ * accuracy of 0 would read as a result.
+ */
 export function evaluate(classifier: Classifier, postings: Iterable<LabelledPosting>): EvaluationReport {
   const items = [...postings];
+  if (items.length === 0) throw new InputError("INPUT_INVALID", "(postings)", "evaluate needs at least one labelled posting; it was given none");
   const evaluated: EvaluatedPosting[] = [];
   let index = 0;
   for (const p of items) {
@@ -192,9 +202,13 @@ export function labelMetrics(items: ReadonlyArray<{ readonly gold: Label; readon
     }),
   ) as Record<Label, ClassMetrics>;
   const mlAi = items.filter((e) => e.gold !== "neither");
+  const present = LABELS.filter((l) => items.some((e) => e.gold === l || e.predicted === l));
   return {
     accuracy: ratio(items.filter((e) => e.gold === e.predicted).length, items.length),
-    macroF1: LABELS.reduce((s, l) => s + perClass[l].f1, 0) / LABELS.length,
+    macroF1: ratio(
+      present.reduce((s, l) => s + perClass[l].f1, 0),
+      present.length,
+    ),
     perClass,
     confusion,
     mlAiAccuracy: ratio(mlAi.filter((e) => e.gold === e.predicted).length, mlAi.length),

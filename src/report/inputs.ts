@@ -3,7 +3,18 @@ import { type ClassifyFn, classifyRecord } from "../batch/record.js";
 import { createClassifier, type ClassifierOptions } from "../classifier.js";
 import { type PlanNotes, planUnits } from "../cli/inputs.js";
 import { LineSplitter } from "../cli/lines.js";
-import { DEFAULT_FIELDS, describeOrigin, type FieldMapping, type RecordOrigin, recordFromObject, tooLarge } from "../cli/records.js";
+import {
+  DEFAULT_FIELDS,
+  describeOrigin,
+  emptyFieldNote,
+  type FieldMapping,
+  addToNote,
+  type ReadRecord,
+  type RecordOrigin,
+  recordFromObject,
+  type FieldNote,
+  tooLarge,
+} from "../cli/records.js";
 import { readRange, readUnit, type Unit } from "../cli/units.js";
 import { DEFAULT_MAX_INPUT_LENGTH } from "../posting.js";
 import type { LabelledPosting } from "../eval/evaluate.js";
@@ -18,8 +29,36 @@ export interface ReportInputOptions extends Omit<ClassifierOptions, "maxInputLen
   readonly stdin?: NodeJS.ReadableStream;
   /** The largest record read, in bytes (as `role-lens classify --max-length`). */
   readonly maxLength?: number;
-  /** Where files skipped, inputs that held nothing and unreadable inputs are listed, for the caller to say. */
-  readonly notes?: PlanNotes;
+  /** Where files skipped, inputs that held nothing, unreadable inputs and what the records' fields told are kept, for the caller to say. */
+  readonly notes?: ReportNotes;
+  /** Aborted to stop reading (Ctrl-C): no record is read after it. */
+  readonly signal?: AbortSignal;
+}
+
+/** What reading the inputs told, besides the records: the planner's notes and what the records' fields held. */
+export interface ReportNotes extends PlanNotes {
+  /** Records yielded. */
+  records: number;
+  /** Records with neither a title nor a body field (error records in the report), with the fields they had. */
+  readonly fieldless: FieldNote;
+  /** Of those, the ones that carry classify's own fields (`label`, `confidence`): classify output written without `--fields all`. */
+  results: number;
+  /** Records read on their title alone although they had other fields. */
+  readonly titleOnly: FieldNote;
+}
+
+export function emptyReportNotes(): ReportNotes {
+  return { skipped: [], empty: [], unreadable: [], records: 0, fieldless: emptyFieldNote(), results: 0, titleOnly: emptyFieldNote() };
+}
+
+/** Notes what a record's fields held: none of the posting fields, or a title alone. */
+function noteFields(notes: ReportNotes, read: ReadRecord): void {
+  if (read.kind === "posting") {
+    if (read.titleOnly) addToNote(notes.titleOnly, read.titleOnly);
+  } else if (read.fieldsFound !== undefined) {
+    addToNote(notes.fieldless, read.fieldsFound);
+    if (read.fieldsFound.includes("label") && read.fieldsFound.includes("confidence")) notes.results++;
+  }
 }
 
 type Gold = LabelledPosting["label"];
@@ -58,7 +97,7 @@ export function classifyForReport(
 const errorOf = (id: string, index: number, message: string, code = "RECORD_INVALID"): ReportRecord => ({ id, index, error: { code, message } });
 
 /** One JSON line: a result passed through (renumbered), or a posting classified with its `label` as gold, or an error record. */
-function lineRecord(classifier: ClassifyFn, text: string, origin: RecordOrigin, index: number, fields: FieldMapping): ReportRecord {
+function lineRecord(classifier: ClassifyFn, text: string, origin: RecordOrigin, index: number, fields: FieldMapping, notes: ReportNotes): ReportRecord {
   const where = describeOrigin(origin);
   let value: unknown;
   try {
@@ -74,6 +113,7 @@ function lineRecord(classifier: ClassifyFn, text: string, origin: RecordOrigin, 
     }
   }
   const read = recordFromObject(value, fields, origin);
+  noteFields(notes, read);
   if (read.kind !== "posting") return errorOf(read.id ?? where, index, `${where}: ${read.message}`, read.code);
   const record = classifyRecord(classifier, read.posting, index);
   const label = (value as { label?: unknown }).label;
@@ -109,26 +149,36 @@ export async function* reportRecordsFromInputs(inputs: readonly string[], option
     fields = DEFAULT_FIELDS,
     stdin = process.stdin,
     maxLength = DEFAULT_MAX_INPUT_LENGTH,
-    notes = { skipped: [], empty: [], unreadable: [] },
+    notes = emptyReportNotes(),
+    signal,
     ...classifierOptions
   } = options;
   const classifier = createClassifier({ ...classifierOptions, maxInputLength: maxLength });
+  const record = (r: ReportRecord) => {
+    notes.records++;
+    return r;
+  };
   let index = 0;
-  for await (const unit of planUnits(inputs, { fields, maxLength, stdin, notes })) {
+  for await (const unit of planUnits(inputs, { fields, maxLength, stdin, notes, ...(signal === undefined ? {} : { signal }) })) {
     if (unit.kind === "lines" || unit.kind === "range") {
       for (const line of rawLines(unit, maxLength)) {
         const where = describeOrigin(line.origin);
-        yield "oversized" in line
-          ? errorOf(where, index++, `${where}: ${tooLarge(line.oversized, maxLength)}`, "INPUT_TOO_LARGE")
-          : lineRecord(classifier, line.text, line.origin, index++, fields);
+        yield record(
+          "oversized" in line
+            ? errorOf(where, index++, `${where}: ${tooLarge(line.oversized, maxLength)}`, "INPUT_TOO_LARGE")
+            : lineRecord(classifier, line.text, line.origin, index++, fields, notes),
+        );
       }
       continue;
     }
     for (const read of readUnit({ fields, maxLength }, unit)) {
       const where = describeOrigin(read.origin);
-      yield read.kind === "posting"
-        ? classifyRecord(classifier, read.posting, index++)
-        : errorOf(read.id ?? where, index++, `${where}: ${read.message}`, read.code);
+      noteFields(notes, read);
+      yield record(
+        read.kind === "posting"
+          ? classifyRecord(classifier, read.posting, index++)
+          : errorOf(read.id ?? where, index++, `${where}: ${read.message}`, read.code),
+      );
     }
   }
 }

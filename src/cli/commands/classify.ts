@@ -1,13 +1,12 @@
-import { createWriteStream } from "node:fs";
 import { availableParallelism } from "node:os";
 import { SingleBar } from "cli-progress";
 import { DEFAULT_MAX_INPUT_LENGTH } from "../../posting.js";
-import { type Command, LEXICON_OPTION, stringOption } from "../command.js";
+import { type Command, FIELD_OPTIONS, fieldMapping, LEXICON_OPTION, stringOption } from "../command.js";
 import { addTally, csvHeader, DEFAULT_FIELDS_SPEC, emptyTally, FIELD_NAMES, parseFields, summaryLine, table, timingsLine } from "../format.js";
 import { estimateRecords, type PlanNotes, planUnits, READ_EXTENSIONS } from "../inputs.js";
-import { type ExitCode, readJson, UsageError } from "../io.js";
+import { type ExitCode, openOutput, readJson, readsStdin, terminalHint, UsageError } from "../io.js";
 import { LineWriter } from "../line-writer.js";
-import { DEFAULT_FIELDS, type FieldMapping } from "../records.js";
+import { titleOnlyLine } from "../records.js";
 import { processUnit, type Unit, type UnitOutput, type UnitSettings, unitContext } from "../units.js";
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number): number {
@@ -56,9 +55,7 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
       default: String(DEFAULT_MAX_INPUT_LENGTH),
       help: "largest record read, in bytes; a larger one is an error record",
     },
-    "id-field": { type: "string", value: "NAME", help: `record field holding the id (default the first of ${DEFAULT_FIELDS.id.join(", ")})` },
-    "title-field": { type: "string", value: "NAME", help: `record field holding the title (default the first of ${DEFAULT_FIELDS.title.join(", ")})` },
-    "text-field": { type: "string", value: "NAME", help: `record field holding the body (default the first of ${DEFAULT_FIELDS.text.join(", ")})` },
+    ...FIELD_OPTIONS,
     timings: { type: "boolean", help: "end the summary with where the time went: reading, classifying, serializing, waiting, writing" },
     lexicon: LEXICON_OPTION,
   },
@@ -71,14 +68,7 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
     const projection = parseFields(fieldsSpec);
     const jobs = wholeNumber(stringOption(values, "jobs"), "--jobs", availableParallelism());
     const maxLength = wholeNumber(stringOption(values, "max-length"), "--max-length", DEFAULT_MAX_INPUT_LENGTH);
-    const textField = stringOption(values, "text-field");
-    const idField = stringOption(values, "id-field");
-    const titleField = stringOption(values, "title-field");
-    const fields: FieldMapping = {
-      id: idField === undefined ? DEFAULT_FIELDS.id : [idField],
-      title: titleField === undefined ? DEFAULT_FIELDS.title : [titleField],
-      text: textField === undefined ? DEFAULT_FIELDS.text : [textField],
-    };
+    const fields = fieldMapping(values);
     const lexiconPath = stringOption(values, "lexicon");
     const settings: UnitSettings = {
       ...(lexiconPath === undefined ? {} : { lexicon: await readJson(lexiconPath) }),
@@ -91,16 +81,19 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
     const ctx = unitContext(settings);
 
     const out = stringOption(values, "out");
-    const file = out === undefined ? undefined : createWriteStream(out);
+    // Opened before any posting is read: an unwritable --out fails at once, naming the path.
+    const file = out === undefined ? undefined : await openOutput(out);
     const output = new LineWriter(file ?? io.stdout);
     const rows: string[][] = [];
     if (format === "csv") await output.write(csvHeader());
 
+    if (readsStdin(positionals)) terminalHint(io, "JSONL postings (one JSON object per line)", "classify");
     const notes: PlanNotes = { skipped: [], empty: [], unreadable: [] };
-    const units = planUnits(positionals, { fields, maxLength, stdin: io.stdin, notes });
+    const units = planUnits(positionals, { fields, maxLength, stdin: io.stdin, notes, signal: io.interrupt });
+    const stopped = () => io.interrupt.aborted;
     async function* local(): AsyncGenerator<UnitOutput> {
       for await (const unit of units) {
-        if (io.interrupted()) return;
+        if (stopped()) return;
         yield processUnit(ctx, unit);
       }
     }
@@ -112,7 +105,7 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
             task: "cli",
             settings,
             local: (unit) => processUnit(ctx, unit),
-            stop: io.interrupted,
+            stop: stopped,
           });
 
     const tally = emptyTally();
@@ -156,12 +149,13 @@ a summary goes to stderr. An empty input writes nothing, says so on stderr, and 
       await output.write(table(rows));
       await output.flush();
     }
-    if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await file?.close();
     io.stderr.write(planNotes(notes));
-    if (tally.total === 0) io.stderr.write(`role-lens: no postings read (classify reads ${READ_EXTENSIONS.join(", ")} and JSONL on stdin)\n`);
+    io.stderr.write(titleOnlyLine(tally.titleOnly));
+    if (tally.total === 0 && !stopped()) io.stderr.write(`role-lens: no postings read (classify reads ${READ_EXTENSIONS.join(", ")} and JSONL on stdin)\n`);
     io.stderr.write(summaryLine(tally, (performance.now() - started) / 1000, notes.skipped.length));
     if (values["timings"] === true) io.stderr.write(timingsLine(timings, tally.total));
-    if (io.interrupted()) {
+    if (stopped()) {
       io.stderr.write("role-lens: interrupted; the records written so far are complete\n");
       return 130;
     }

@@ -1,20 +1,24 @@
 import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
 import { createClassifier } from "../../classifier.js";
 import { evaluate, type LabelledPosting } from "../../eval/evaluate.js";
 import { normalizeHtml } from "../../pipeline/01-normalize.js";
 import { type Command, LEXICON_OPTION, stringOption } from "../command.js";
 import { evaluationReport, topTerms } from "../format.js";
-import { readJson, UsageError } from "../io.js";
+import { fsReason, readJson, UsageError } from "../io.js";
 
 const GOLD_LABELS = ["ml", "ai", "neither", "ml-engineer", "ai-engineer"];
 const GOLD_LEVELS = ["junior", "mid", "senior", "staff", "unstated"];
+/** The gold labels eval accepts, as a message lists them. */
+const EXPECTED_LABELS = `${GOLD_LABELS.slice(0, -1).join(", ")} or ${GOLD_LABELS.at(-1)}`;
+const JSON_LINES = [".jsonl", ".ndjson"];
 
 /** Why a labelled record cannot be evaluated, naming the field; undefined when it can. */
 function problem(value: unknown): string | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return "a record must be a JSON object";
   const r = value as Record<string, unknown>;
-  if (r["label"] === undefined || r["label"] === null) return `field "label" is missing (expected ml, ai or neither)`;
-  if (typeof r["label"] !== "string" || !GOLD_LABELS.includes(r["label"])) return `field "label" is ${JSON.stringify(r["label"])}; expected ml, ai or neither`;
+  if (r["label"] === undefined || r["label"] === null) return `field "label" is missing (expected ${EXPECTED_LABELS})`;
+  if (typeof r["label"] !== "string" || !GOLD_LABELS.includes(r["label"])) return `field "label" is ${JSON.stringify(r["label"])}; expected ${EXPECTED_LABELS}`;
   for (const name of ["id", "title", "text", "html"]) {
     const v = r[name];
     if (v !== undefined && v !== null && typeof v !== "string" && !(name === "id" && typeof v === "number")) return `field "${name}" must be a string`;
@@ -32,10 +36,12 @@ export const evalCommand: Command = {
   name: "eval",
   args: "<file.jsonl> [options]",
   summary: "accuracy, F1, calibration and seniority against gold labels",
-  description: `Reads labelled postings (id, title, text or html, label ml|ai|neither, mixed, level) and reports
-accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix, seniority accuracy, the
-expected calibration error with its reliability table, and the postings it got wrong. A record
-without a valid label is a usage error naming its line and field; a file without records is too.`,
+  description: `Reads labelled postings, JSONL (.jsonl/.ndjson: id, title, text or html, label
+ml|ai|neither|ml-engineer|ai-engineer, mixed, level), and reports accuracy, macro-F1 (over the labels
+present in the gold or predicted labels), per-class precision/recall/F1, the confusion matrix,
+seniority accuracy, the expected calibration error with its reliability table, and the postings it
+got wrong. A record without a valid label is a usage error naming its line and field; a file
+without records is too.`,
   options: {
     json: { type: "boolean", help: "the report as JSON" },
     wrong: { type: "string", value: "N", default: "20", help: "how many wrongly labelled postings to list" },
@@ -48,7 +54,7 @@ without a valid label is a usage error naming its line and field; a file without
     try {
       text = await readFile(file, "utf8");
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      throw new UsageError(`cannot read ${file}: ${fsReason(error)}`);
     }
     const postings: LabelledPosting[] = [];
     for (const [i, line] of text.split("\n").entries()) {
@@ -57,6 +63,9 @@ without a valid label is a usage error naming its line and field; a file without
       try {
         value = JSON.parse(line);
       } catch (error) {
+        // A file of another kind (a CSV export) is named as such, not as a broken line of JSON.
+        if (!JSON_LINES.includes(extname(file).toLowerCase()))
+          throw new UsageError(`${file} is not labelled JSONL: eval reads .jsonl/.ndjson files, one JSON object per line (line ${i + 1} is not JSON)`);
         throw new UsageError(`${file}:${i + 1}: malformed JSON: ${(error as Error).message}`);
       }
       const wrong = problem(value);

@@ -1,12 +1,12 @@
 import { createClassifier } from "../../classifier.js";
-import { normalizeHtml } from "../../pipeline/01-normalize.js";
+import { looksLikeHtml, normalizeMarkup } from "../../pipeline/01-normalize.js";
 import { DEFAULT_MAX_INPUT_LENGTH } from "../../posting.js";
 import type { Classification, Field } from "../../result.js";
-import { type Command, LEXICON_OPTION, stringOption } from "../command.js";
+import { type Command, FIELD_OPTIONS, fieldMapping, LEXICON_OPTION, stringOption } from "../command.js";
 import { explainHeader, highlight, type MarkedSpan } from "../format.js";
-import { firstPosting } from "../inputs.js";
-import { readJson, UsageError } from "../io.js";
-import { DEFAULT_FIELDS, describeOrigin } from "../records.js";
+import { firstPosting, stdinPosting } from "../inputs.js";
+import { readJson, terminalHint, UsageError } from "../io.js";
+import { describeOrigin } from "../records.js";
 
 function spansIn(result: Classification, field: Field): MarkedSpan[] {
   return result.evidence.flatMap((e) =>
@@ -15,11 +15,11 @@ function spansIn(result: Classification, field: Field): MarkedSpan[] {
 }
 
 /**
- * An HTML body as its readable text (what the stages read: no tags, no script or style), with the
- * evidence spans, which point into the HTML, moved onto that text.
+ * An HTML body as its readable text (what the stages read: no tags, no script or style, entities
+ * decoded), with the evidence spans, which point into the HTML, moved onto that text.
  */
 function readable(html: string, spans: readonly MarkedSpan[]): { text: string; spans: MarkedSpan[] } {
-  const norm = normalizeHtml(html);
+  const norm = normalizeMarkup(html);
   // Where each text character came from in the HTML: non-decreasing, so a span maps by search.
   const from = Array.from({ length: norm.text.length }, (_, t) => norm.toSource(t, t + 1).start);
   const firstAtOrAfter = (source: number) => {
@@ -43,9 +43,11 @@ export const explainCommand: Command = {
 prints its text with the evidence highlighted: ML evidence in blue, AI in magenta, other roles in
 yellow, negated struck out, the company's context (not the role's own work) underlined. Without
 colour, a match reads [text|role], [~text|role] when negated, [text|role, context] for context.
-HTML is shown as its readable text. Several files are explained one after another.`,
+HTML is shown as its readable text. Several files are explained one after another. - reads one
+posting from stdin: a JSON object as a record, else its text (HTML when it looks like HTML).`,
   options: {
     "no-color": { type: "boolean", help: "no ANSI colours, even on a terminal" },
+    ...FIELD_OPTIONS,
     lexicon: LEXICON_OPTION,
   },
   async run(values, positionals, io) {
@@ -53,18 +55,26 @@ HTML is shown as its readable text. Several files are explained one after anothe
     const lexiconPath = stringOption(values, "lexicon");
     const classifier = createClassifier(lexiconPath === undefined ? {} : { lexicon: await readJson(lexiconPath) });
     const color = io.color && values["no-color"] !== true;
+    const fields = fieldMapping(values);
     for (const [i, file] of positionals.entries()) {
-      const read = await firstPosting(file, DEFAULT_FIELDS, DEFAULT_MAX_INPUT_LENGTH, io.stdin);
+      if (file === "-") terminalHint(io, "one posting (text, HTML or a JSON object)", "explain");
+      const read =
+        file === "-"
+          ? await stdinPosting(io.stdin, fields, DEFAULT_MAX_INPUT_LENGTH, io.interrupt)
+          : await firstPosting(file, fields, DEFAULT_MAX_INPUT_LENGTH, io.stdin);
       if (read === undefined) throw new UsageError(`${file} holds no posting`);
       if (read.kind === "failed") throw new UsageError(`${describeOrigin(read.origin)}: ${read.message}`);
       const { posting } = read;
       const result = classifier.classify(posting);
       const out = [...(positionals.length > 1 ? [`${i > 0 ? "\n" : ""}== ${file}`] : []), ...explainHeader(result), ""];
       if (posting.title !== undefined) out.push(highlight(posting.title, spansIn(result, "title"), color), "");
-      if (posting.html !== undefined) {
-        const body = readable(posting.html, spansIn(result, "html"));
+      const field = posting.html !== undefined ? "html" : "text";
+      const source = posting.html ?? posting.text ?? "";
+      // A text body that looks like HTML is read as HTML by the classifier, and shown so here.
+      if (field === "html" || looksLikeHtml(source)) {
+        const body = readable(source, spansIn(result, field));
         out.push(highlight(body.text, body.spans, color));
-      } else out.push(highlight(posting.text ?? "", spansIn(result, "text"), color));
+      } else out.push(highlight(source, spansIn(result, field), color));
       io.stdout.write(`${out.join("\n")}\n`);
     }
     return 0;
