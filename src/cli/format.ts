@@ -13,7 +13,7 @@ import type { About, Label } from "../vocabulary.js";
 import { looksLikeHtml, normalizeMarkup } from "../pipeline/01-normalize.js";
 import type { Classification, Span, StatedSalaryResult } from "../result.js";
 import { UsageError } from "./io.js";
-import { WHITESPACE_RUN } from "./patterns.js";
+import { WHITESPACE_RUNS } from "../pipeline/patterns.js";
 import { emptyFieldNote, addToNote, type FieldNote } from "./records.js";
 
 /** The output formats of `classify`. */
@@ -71,7 +71,7 @@ type Result = Classification;
  */
 export function readableText(span: Pick<Span, "text" | "field">): string {
   const markup = span.field === "html" || looksLikeHtml(span.text);
-  return (markup ? normalizeMarkup(span.text).text : span.text).replace(WHITESPACE_RUN, " ").trim();
+  return (markup ? normalizeMarkup(span.text).text : span.text).replace(WHITESPACE_RUNS, " ").trim();
 }
 
 /** The `count` entries that added most, each with the first non-negated match that fired it. */
