@@ -37,9 +37,38 @@ function clauseBreakIn(lower: string, cueEnd: number, between: string): boolean 
 }
 
 /**
+ * Whether the phrase at `start` is an item of a list that the cue's window opens and that closes
+ * beyond it: the window (the cue's first NEGATION_WINDOW words of the sentence) holds a comma and no
+ * other stop and no "or"/"nor"; later in the sentence an "or"/"nor" comes before any stop other than
+ * a comma; the list's last item ends at the first stop after the closer, or NEGATION_WINDOW words
+ * after it (the closer counted).
+ */
+function inListBeyondWindow(lower: string, cueEnd: number, start: number): boolean {
+  const sentence = lower
+    .slice(cueEnd)
+    .split(/[.!?;\n•·▪●]/)[0]!
+    .slice(0, NEGATION_REACH_CHARS);
+  const wordStarts = allOf(/[^ \t\r\u00a0]+/, sentence).map(([i]) => i);
+  const windowEnd = wordStarts[NEGATION_WINDOW] ?? sentence.length;
+  const stops = allOf(NEGATION_STOP, sentence);
+  const inWindow = stops.filter(([i]) => i < windowEnd);
+  if (inWindow.length === 0 || inWindow.some(([, t]) => t !== ",")) return false;
+  const firstComma = inWindow[0]![0];
+  if (allOf(NEGATION_LIST_CLOSER, sentence.slice(0, windowEnd)).some(([i]) => i > firstComma)) return false;
+  const hard = stops.find(([i, t]) => i > firstComma && t !== ",")?.[0] ?? sentence.length;
+  const closer = allOf(NEGATION_LIST_CLOSER, sentence).find(([i]) => i > firstComma)?.[0];
+  if (closer === undefined || closer >= hard) return false;
+  const afterCloser = stops.find(([i]) => i >= closer)?.[0] ?? sentence.length;
+  const closerWords = wordStarts.filter((i) => i >= closer);
+  const lastItemEnd = closerWords[NEGATION_WINDOW] ?? sentence.length;
+  return start - cueEnd <= Math.min(afterCloser, lastItemEnd);
+}
+
+/**
  * The reference reading of negation, straight from its definition: the nearest cue before the phrase,
- * at most NEGATION_WINDOW words back in the same sentence with no clause break between; or "not
- * required"-style wording just after it. The classifier precomputes each cue's reach instead.
+ * at most NEGATION_WINDOW words back in the same sentence with no clause break between, or an item of
+ * a list it opens that an "or"/"nor" closes later in the sentence; or "not required"-style wording
+ * just after it. The classifier precomputes each cue's reach instead.
  */
 function negatedByDefinition(lower: string, start: number, end: number): boolean {
   let cueEnd = -1;
@@ -54,6 +83,7 @@ function negatedByDefinition(lower: string, start: number, end: number): boolean
     const words = between.split(/[ \t\r\u00a0]+/).filter((w) => w !== "").length;
     if (!/[.!?;\n•·▪●]/.test(between) && words <= NEGATION_WINDOW && between.length <= NEGATION_REACH_CHARS && !clauseBreakIn(lower, cueEnd, between))
       return true;
+    if (!/[.!?;\n•·▪●]/.test(between) && between.length <= NEGATION_REACH_CHARS && inListBeyondWindow(lower, cueEnd, start)) return true;
   }
   return NEGATION_AFTER.test(lower.slice(end, end + 120).replace(/\s+/g, " "));
 }
@@ -96,7 +126,20 @@ const piece = fc.constantFrom(
   "x".repeat(90),
   " ".repeat(80),
 );
-const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join(" "));
+const randomText = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join(" "));
+/** A negated list, often longer than the cue's window, in random text: "… no PyTorch, model training, RAG or LangChain …". */
+const item = fc.constantFrom("PyTorch", "LangChain", "model training", "RAG", "vector database", "the work", "x".repeat(30));
+const listText = fc
+  .tuple(
+    randomText,
+    fc.constantFrom("no", "not", "without", "never"),
+    fc.array(item, { minLength: 2, maxLength: 7 }),
+    fc.constantFrom(" or ", " nor ", ", or ", " and ", ": ", " but "),
+    fc.array(item, { minLength: 1, maxLength: 3 }),
+    randomText,
+  )
+  .map(([before, cue, items, closer, last, after]) => `${before} ${cue} ${items.join(", ")}${closer}${last.join(" ")} ${after}`);
+const text = fc.oneof(randomText, listText);
 const classifier = createClassifier();
 
 describe("negation", () => {
@@ -122,7 +165,12 @@ describe("negation", () => {
     ["No PyTorch or RAG, LangChain is a plus.", ["PyTorch", "RAG"], ["LangChain"]],
     ["No ML, LLM or RAG, LangChain is a plus.", ["ML", "LLM", "RAG"], ["LangChain"]],
     ["No relocation, but RAG or LangChain experience is key.", [], ["RAG", "LangChain"]],
-  ])("a list closed by or/nor stays negated, a clause after a comma does not: %s", (body, negated, counted) => {
+    ["You will not do model training, fine-tuning, distributed training or PyTorch.", ["model training", "distributed training", "PyTorch"], []],
+    ["Not model training, fine-tuning, evaluation harnesses, distributed training, or PyTorch.", ["model training", "distributed training", "PyTorch"], []],
+    ["No travel, team offsites twice a year, and RAG work from day one.", [], ["RAG"]],
+    ["Model training, fine-tuning and PyTorch are not in scope for this team.", ["Model training", "PyTorch"], []],
+    ["PyTorch, though LLM work is not required.", ["LLM"], ["PyTorch"]],
+  ])("a list closed by or/nor stays negated, however long, a clause after a comma does not: %s", (body, negated, counted) => {
     const matches = classifier.classify({ title: "Engineer", text: body }).evidence.flatMap((e) => e.matches);
     for (const t of negated) expect(matches.find((m) => m.text === t)?.negated, t).toBe(true);
     for (const t of counted) expect(matches.find((m) => m.text === t)?.negated, t).toBe(false);

@@ -94,26 +94,37 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number {
 const AFTER_REACH = 120;
 
 /**
- * The last offset at which a phrase can start and still be negated by the cue that ends at `cueEnd`.
- * The reach closes at the end of the sentence, at the word after NEGATION_WINDOW words (counted in
- * words, so spacing does not move it) or NEGATION_REACH_CHARS characters, or at a word that closes the clause: "no travel, but LLM
- * experience" is not a negation. Computed once per cue, so each phrase only compares offsets.
+ * Where the reading from `from` stops: at the end of the sentence, at `limit`, or at the start of the
+ * word after `words` words (counted in words, so spacing does not move it).
  */
-function negationReach(lower: string, cueEnd: number): number {
-  let words = 0;
+function wordsEnd(lower: string, from: number, words: number, limit: number): number {
+  let count = 0;
   let inWord = false;
-  let at = cueEnd;
-  const limit = Math.min(lower.length, cueEnd + NEGATION_REACH_CHARS);
+  let at = from;
   for (; at < limit; at++) {
     const c = lower.charCodeAt(at);
     const role = c < 0x2600 ? CHAR_ROLE[c] : 0;
     if (role === SENTENCE_END) break;
     const space = role === SPACE;
-    if (!space && !inWord && ++words > NEGATION_WINDOW) break;
+    if (!space && !inWord && ++count > words) break;
     inWord = !space;
   }
-  // A comma ends the reach ("no travel, LLM skills a plus") unless it separates the items of a list
-  // that an "or"/"nor" closes before any other stop: "no ML, LLM or data science work" negates all three.
+  return at;
+}
+
+/**
+ * The last offset at which a phrase can start and still be negated by the cue that ends at `cueEnd`.
+ * The reach closes at the end of the sentence, at the word after NEGATION_WINDOW words or
+ * NEGATION_REACH_CHARS characters, or at a word that closes the clause: "no travel, but LLM
+ * experience" is not a negation. A comma closes it too, unless it separates the items of a list that
+ * an "or"/"nor" closes before any other stop in the sentence: "no ML, LLM or data science work" and
+ * "not model training, fine-tuning, distributed training or PyTorch" negate every item; a list
+ * closed beyond the window ends at the first stop after its closer or NEGATION_WINDOW words after it.
+ * Computed once per cue, so each phrase only compares offsets.
+ */
+function negationReach(lower: string, cueEnd: number): number {
+  const limit = Math.min(lower.length, cueEnd + NEGATION_REACH_CHARS);
+  const at = wordsEnd(lower, cueEnd, NEGATION_WINDOW, limit);
   const window = lower.slice(cueEnd, at);
   let hard = window.length;
   let firstComma = -1;
@@ -131,13 +142,38 @@ function negationReach(lower: string, cueEnd: number): number {
   let closer = -1;
   NEGATION_LIST_CLOSER.lastIndex = firstComma;
   for (let m = NEGATION_LIST_CLOSER.exec(window); m !== null && m.index < hard; m = NEGATION_LIST_CLOSER.exec(window)) closer = m.index;
-  if (closer < 0) return cueEnd + firstComma;
+  if (closer < 0) return hard < window.length ? cueEnd + firstComma : listBeyondWindow(lower, cueEnd, firstComma, limit);
   // The list ends at its closer: a comma after it ends the reach.
   if (lastComma > closer) {
     NEGATION_STOP.lastIndex = closer;
     return cueEnd + NEGATION_STOP.exec(window)!.index;
   }
   return cueEnd + hard;
+}
+
+/**
+ * The reach of a cue whose window ends inside a list (commas, no closer yet): the list goes on through
+ * commas only to an "or"/"nor" before any other stop in the sentence, and then to its last item's end
+ * (the first stop after the closer, or NEGATION_WINDOW words after it); with no such closer, the
+ * first comma ends the reach.
+ */
+function listBeyondWindow(lower: string, cueEnd: number, firstComma: number, limit: number): number {
+  const sentence = lower.slice(cueEnd, wordsEnd(lower, cueEnd, Number.POSITIVE_INFINITY, limit));
+  let stop = sentence.length;
+  NEGATION_STOP.lastIndex = firstComma + 1;
+  for (let m = NEGATION_STOP.exec(sentence); m !== null; m = NEGATION_STOP.exec(sentence)) {
+    if (m[0] !== ",") {
+      stop = m.index;
+      break;
+    }
+  }
+  NEGATION_LIST_CLOSER.lastIndex = firstComma;
+  const closer = NEGATION_LIST_CLOSER.exec(sentence);
+  if (closer === null || closer.index >= stop) return cueEnd + firstComma;
+  NEGATION_STOP.lastIndex = closer.index;
+  const after = NEGATION_STOP.exec(sentence);
+  const lastItemEnd = wordsEnd(lower, cueEnd + closer.index, NEGATION_WINDOW, limit) - cueEnd;
+  return cueEnd + Math.min(after?.index ?? sentence.length, lastItemEnd);
 }
 
 /** Whether a negation cue governs the phrase at [start, end) in its sentence; `reach` is negationReach of each cue. */

@@ -30,10 +30,14 @@ export const PHRASE_GAP = new RegExp(`^[\\s\\-/'\\u2019&,]{1,${PHRASE_GAP_MAX}}$
 export const NEGATION_WORDS: readonly string[] = ["no", "nor", "not", "never", "neither", "without", "cannot"];
 export const NEGATION_CONTRACTIONS: readonly string[] = ["can", "don", "doesn", "won", "isn", "aren"];
 /**
- * Negation after a match, in the same sentence: "LLM experience is not required", "… not needed",
- * "… not necessary", "… is not part of this role".
+ * Negation after a match, in the same sentence and clause: "LLM experience is not required", "… not
+ * needed", "… is not part of this role", "… is not in scope", also after a list of the phrase and
+ * others ("Model training, fine-tuning and PyTorch are not in scope"). A contrast word between ends
+ * it: in "PyTorch, though LLM work is not required", PyTorch is not negated. Every match holds a
+ * "not", "isn't" or "aren't", which the match stage reports as cues, so it is read only near one.
  */
-export const NEGATION_AFTER = /^[^.;!?\n]{0,40}?(?<![a-z])(?:not|isn[’']t|aren[’']t) (?:required|needed|necessary|expected|part of|a requirement|involved)/;
+export const NEGATION_AFTER =
+  /^(?:(?!(?<![a-z])(?:but|however|though|although|whereas)(?![a-z]))[^.;!?\n]){0,60}?(?<![a-z])(?:not|isn[’']t|aren[’']t) (?:required|needed|necessary|expected|part of|a requirement|involved|in scope|within scope|in the scope)/;
 /** A cue that ends the negation's reach: a contrast ("not X but Y", "rather than") or a clause break. */
 export const NEGATION_STOP = /(?<![a-z])(?:but|however|instead|rather|although|though)(?![a-z])|[,:]/g;
 /** The word that closes a list ("ML, LLM or data work"): commas before it separate the list's items, not clauses. */
