@@ -193,6 +193,12 @@ describe("messages that name the problem", () => {
     expect(stderr).toMatch(/--fields: "all" stands alone/);
   });
 
+  it("--fields refuses evidence=top0, which would keep no evidence", async () => {
+    const { code, stderr } = await cli(["classify", "--fields", "label,evidence=top0"], "");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/evidence=top0 keeps no evidence/);
+  });
+
   it.each([
     ["plain text", `${TITLE}\n${BODY}`, /\[ranking models\|ml\]/],
     [

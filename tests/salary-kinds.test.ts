@@ -132,6 +132,7 @@ const PERIOD_BEFORE: Array<[string, Expected]> = [
   ["Monthly salary: €5,000", [5000, 5000, "EUR", "month"]],
   ["Hourly rate: $60 - $75", [60, 75, "USD", "hour"]],
   ["Salary: $60 - $75 (hourly)", [60, 75, "USD", "hour"]],
+  ["Pay $60 (hourly, W2)", [60, 60, "USD", "hour"]],
   ["Day rate: £500", [500, 500, "GBP", "day"]],
   ["Salary: CHF 120'000 - 140'000", [120000, 140000, "CHF", "year"]],
   ["Salary: CHF 120’000 – 140’000 per year", [120000, 140000, "CHF", "year"]],
@@ -140,6 +141,11 @@ const PERIOD_BEFORE: Array<[string, Expected]> = [
   ["Paid monthly via payroll, and the salary is $150,000", [150000, 150000, "USD", "year"]],
   ["A $500 per month home-office stipend; base salary $150,000", [150000, 150000, "USD", "year"]],
 ];
+
+it("a period in brackets after the figure is part of its span, closing bracket included", () => {
+  expect(extractSalary("Salary: $60 - $75 (hourly)")?.text).toBe("$60 - $75 (hourly)");
+  expect(extractSalary("Rate: $60 (per hour)")?.text).toBe("$60 (per hour)");
+});
 
 describe.each([
   ["a period before the figure", PERIOD_BEFORE],

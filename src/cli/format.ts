@@ -55,6 +55,7 @@ export function parseFields(spec: string): Projection {
     const part = raw.trim();
     if (part === "all") throw new UsageError(`--fields: "all" stands alone (the full result); it cannot be listed with other fields, as in "${spec}"`);
     const top = /^evidence=top(\d+)$/.exec(part);
+    if (top && Number(top[1]) < 1) throw new UsageError(`--fields: ${part} keeps no evidence; use evidence=topN with N ≥ 1, or leave evidence out`);
     if (top) return { name: "evidence", top: Number(top[1]) };
     if ((FIELD_NAMES as readonly string[]).includes(part)) return { name: part as FieldName } as ProjectedField;
     throw new UsageError(`--fields: unknown field "${part}"; use all, or a list of ${FIELD_NAMES.join(", ")}, evidence=topN`);

@@ -338,7 +338,7 @@ function readMoney(text: string, start: number, m: RegExpExecArray, named: (code
   if (high?.multiplied && !low.multiplied && lowValue < RATE_CEILING && lowValue * high.factor <= highValue) lowValue *= high.factor;
   if (highValue < lowValue) [lowValue, highValue] = [highValue, lowValue];
 
-  const afterWord = periodWord(afterPeriod?.[1]);
+  const afterWord = periodWord(afterPeriod?.[1] ?? afterPeriod?.[2]);
   if (boundPeriod !== undefined && afterWord !== undefined && boundPeriod !== afterWord) return none;
   boundPeriod ??= afterWord;
   const periodBefore = boundPeriod === undefined ? PAY_PERIOD_BEFORE.exec(before) : null;
