@@ -269,7 +269,10 @@ export const TRAILING_CODE = new RegExp(`^\\s{0,2}\\(?(${literalAlternation(Obje
 /** Before an amount: what is not a salary figure right next to it (a 401(k), a phone number, a version). */
 export const MONEY_GLUED_BEFORE = /[\d.,/(#+:]$|[a-z]$/i;
 /** The pay period, right after the amount or range: "per year", "/hr", "an hour", "annually", "p.a.", "per maand", "pro Monat", "(hourly)". Group 1 (in brackets) or 2 is the unit word. */
-export const PAY_PERIOD_AFTER = new RegExp(`^\\s{0,2}(?:\\((?:per\\s|an?\\s)?(${PERIOD_ALTERNATION})(?![a-z])\\)?|(?:\\/\\s?|per\\s|pro\\s|an?\\s|each\\s)?(${PERIOD_ALTERNATION})(?![a-z]))`, "i");
+export const PAY_PERIOD_AFTER = new RegExp(
+  `^\\s{0,2}(?:\\((?:per\\s|an?\\s)?(${PERIOD_ALTERNATION})(?![a-z])\\)?|(?:\\/\\s?|per\\s|pro\\s|an?\\s|each\\s)?(${PERIOD_ALTERNATION})(?![a-z]))`,
+  "i",
+);
 /**
  * A period named just before the amount, up to two words and a colon or bracket away: "hourly rate
  * of $60", "annual salary: $150k", "Monthly: $8,000", "Salary (per month): $9,000", "Day rate: £500".
