@@ -119,12 +119,14 @@ function hiringList(bodyLower: string, from: number, to: number): RoleMention[] 
  * `bodyLower` are the lowercased title and body.
  */
 export function listedRoles(titleLower: string | undefined, parts: readonly TitlePart[], bodyLower: string, bodyFrom: number, bodyTo: number): RoleMention[] {
-  const roles: RoleMention[] = [];
+  const titleRoles: RoleMention[] = [];
+  const bodyRoles: RoleMention[] = [];
+  // Each role once, by its singular name, wherever it is named first.
   const seen = new Set<string>();
-  const add = (mention: RoleMention, key: string) => {
+  const add = (list: RoleMention[], mention: RoleMention, key: string) => {
     if (seen.has(key)) return;
     seen.add(key);
-    roles.push(mention);
+    list.push(mention);
   };
   let titleSaysMany = false;
   if (titleLower !== undefined) {
@@ -140,11 +142,10 @@ export function listedRoles(titleLower: string | undefined, parts: readonly Titl
       for (const piece of pieces) {
         const name = text.slice(piece.start, piece.end).trim();
         const lead = text.slice(piece.start, piece.end).length - text.slice(piece.start, piece.end).trimStart().length;
-        add({ where: "title", start: p.start + piece.start + lead, end: p.start + piece.start + lead + name.length }, singular(name));
+        add(titleRoles, { where: "title", start: p.start + piece.start + lead, end: p.start + piece.start + lead + name.length }, singular(name));
       }
     }
   }
-  const bodyRoles: RoleMention[] = [];
   for (let line = bodyFrom; line < bodyTo; ) {
     let end = bodyLower.indexOf("\n", line);
     if (end < 0 || end > bodyTo) end = bodyTo;
@@ -155,23 +156,12 @@ export function listedRoles(titleLower: string | undefined, parts: readonly Titl
       const name = m?.groups?.["role"];
       if (m && name !== undefined && !SENTENCE_LEAD.test(bodyLower.slice(line, end)) && !DUTY_OPENER.test(m[0])) {
         const start = line + m[0].indexOf(name);
-        const key = singular(name);
-        if (!seen.has(key)) {
-          seen.add(key);
-          bodyRoles.push({ where: "body", start, end: start + name.length });
-        }
+        add(bodyRoles, { where: "body", start, end: start + name.length }, singular(name));
       }
     }
     line = end + 1;
   }
-  for (const mention of hiringList(bodyLower, bodyFrom, bodyTo)) {
-    const key = singular(bodyLower.slice(mention.start, mention.end));
-    if (!seen.has(key)) {
-      seen.add(key);
-      bodyRoles.push(mention);
-    }
-  }
-  const titleRoles = roles.filter((r) => r.where === "title");
+  for (const mention of hiringList(bodyLower, bodyFrom, bodyTo)) add(bodyRoles, mention, singular(bodyLower.slice(mention.start, mention.end)));
   if (bodyRoles.length >= 2 || (titleSaysMany && titleRoles.length + bodyRoles.length >= 1)) return [...titleRoles, ...bodyRoles];
   if (titleSaysMany) return titleRoles;
   return [];
