@@ -10,6 +10,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/index.js";
 import { LineWriter } from "../src/cli/line-writer.js";
+import { DEFAULT_FIELDS, recordFromObject } from "../src/cli/records.js";
 import { runInProcess as cli } from "./support/cli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "role-lens-usability-"));
@@ -43,6 +44,15 @@ describe("body fields under the names exports and ATS APIs give them", () => {
     const body = as === "html" ? `<p>${BODY.replaceAll("\n", "</p><p>")}</p>` : BODY;
     const { stdout } = await cli(["classify", "--jobs", "1", "--fields", "all"], JSON.stringify({ id: "1", title: TITLE, [name]: body }));
     expect(records(stdout)[0].result).toEqual(classify({ id: "1", title: TITLE, [as]: body }));
+  });
+
+  it("takes the first body name, in the list's order, that holds text: a name matched ignoring case beats a later exact one, and a number is passed over", () => {
+    const origin = { file: "x.jsonl", line: 1 };
+    const read = (record: object) => recordFromObject(record, DEFAULT_FIELDS, origin);
+    expect(read({ id: "1", Text: "from Text", description: "from description" })).toMatchObject({ posting: { text: "from Text" } });
+    expect(read({ id: "1", text: 42, description: "from description" })).toMatchObject({ posting: { text: "from description" } });
+    expect(read({ id: "1", body: "from body", html: "<p>from html</p>" })).toMatchObject({ posting: { text: "from body" } });
+    expect(read({ id: "1", content: 7, Description_HTML: "<p>x</p>" })).toMatchObject({ posting: { html: "<p>x</p>" } });
   });
 
   it("says once, at the end, how many records were read on their title alone and which fields they had; the results do not change", async () => {

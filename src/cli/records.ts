@@ -82,7 +82,7 @@ export function failed(
   id: string | undefined,
   message: string,
   code: "RECORD_INVALID" | "INPUT_TOO_LARGE" = "RECORD_INVALID",
-): ReadRecord {
+): Extract<ReadRecord, { kind: "failed" }> {
   return { kind: "failed", origin, id, code, message };
 }
 
@@ -133,6 +133,15 @@ export function recordId(record: Record<string, unknown>, fields: FieldMapping):
   return key === undefined ? undefined : postingId(record, key);
 }
 
+/** The body's key: the first of `names`, in order, that picks a key with a string value (each name exactly, else ignoring case). */
+function bodyKeyFor(record: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const key = keyFor(record, [name]);
+    if (key !== undefined && typeof record[key] === "string") return key;
+  }
+  return undefined;
+}
+
 /** A JSON object or CSV row as a record. An empty posting (no text in title or body) is an error record. */
 export function recordFromObject(value: unknown, fields: FieldMapping, origin: RecordOrigin): ReadRecord {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return failed(origin, undefined, "a record must be a JSON object");
@@ -140,11 +149,11 @@ export function recordFromObject(value: unknown, fields: FieldMapping, origin: R
   const id = recordId(record, fields);
   const titleKey = keyFor(record, fields.title);
   const title = titleKey === undefined ? undefined : record[titleKey];
-  const bodyKey = fields.text.map((name) => keyFor(record, [name])).find((key) => key !== undefined && typeof record[key] === "string");
+  const bodyKey = bodyKeyFor(record, fields.text);
   if (bodyKey === undefined && typeof title !== "string") {
     const keys = Object.keys(record);
     const message = `no ${[...fields.title, ...fields.text].join(", ")} field with text (fields found: ${keys.join(", ") || "none"})`;
-    return { kind: "failed", origin, id, code: "RECORD_INVALID", message, fieldsFound: keys };
+    return { ...failed(origin, id, message), fieldsFound: keys };
   }
   const body = bodyKey === undefined ? undefined : (record[bodyKey] as string);
   if ((typeof title !== "string" || title.trim() === "") && (body === undefined || body.trim() === "")) {
