@@ -91,6 +91,10 @@ describe("an output path that cannot be written", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(`role-lens: cannot write ${join(tmp, "missing-dir", "x.jsonl")}: no such file or directory\n`);
+    // A directory is named as report names it, not in Node's words for EISDIR.
+    const dir = await cli(["classify", "--out", tmp, "--jobs", "1"], JSON.stringify({ title: TITLE }));
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toBe(`role-lens: cannot write ${tmp}: it is a directory\n`);
   });
 
   it("report --out fails before reading, with no stack; an existing directory is named as such", async () => {

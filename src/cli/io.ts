@@ -29,6 +29,8 @@ export class UsageError extends RoleLensError {
 
 /** The reason a file operation failed, without node's code and call ("no such file or directory"). */
 export function fsReason(error: unknown): string {
+  // Node words EISDIR as "illegal operation on a directory"; the plain words are the ones every command uses.
+  if ((error as NodeJS.ErrnoException | undefined)?.code === "EISDIR") return "it is a directory";
   const message = error instanceof Error ? error.message : String(error);
   return /^E[A-Z]+: ([^,]+),/.exec(message)?.[1] ?? message;
 }
