@@ -501,8 +501,11 @@ export const ROLE_NOUNS_ANYWHERE = new RegExp(ROLE_NOUN.source, "g");
 export const JOINS_ROLES = /,?\s(?:&|and)\s|,\s/g;
 /**
  * Where a sentence starts naming the roles a post is hiring for: "Hiring: …", "We're hiring a …",
- * "Open roles – …". Global: the caller reads the list from lastIndex to the sentence's end.
+ * "Open roles – …". Sticky: every match opens with one of HIRING_LIST_WORDS, so the caller tries it
+ * only where one starts, and reads the list from lastIndex to the sentence's end.
  */
-export const HIRING_LIST_CUE = /\b(?:hiring(?:[ \t]for)?|open[ \t](?:roles|positions)|openings)(?:[ \t]?[:–—-])?[ \t]{1,4}/g;
+export const HIRING_LIST_CUE = /\b(?:hiring(?:[ \t]for)?|open[ \t](?:roles|positions)|openings)(?:[ \t]?[:–—-])?[ \t]{1,4}/y;
+/** The words a HIRING_LIST_CUE match opens with. */
+export const HIRING_LIST_WORDS = ["hiring", "open"] as const;
 /** One item of such a list that is a role title and nothing more: "Senior Backend Engineer (Go)", "an ML Engineer". */
 export const LISTED_ROLE = new RegExp(`^(?:(?:a|an)[ \\t])?(?:${titleWord}[ \\t]{1,4}){0,5}(?:${nouns})(?![\\w])(?:[ \\t]{0,4}\\([^()\\n]{0,60}\\))?$`);
