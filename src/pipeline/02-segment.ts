@@ -20,7 +20,7 @@ import {
   LEGAL_BOILERPLATE_MAX,
   LEGAL_HINT,
   NON_SPACE,
-  SENTENCE_END,
+  SENTENCE_END_CHARS,
   SENTENCE_ENDING,
 } from "./patterns.js";
 
@@ -99,6 +99,9 @@ function inlineHeadings(text: string, from: number, marks: Mark[]): void {
   }
 }
 
+/** SENTENCE_END_CHARS as char codes: a sentence's ends are found by reading codes, without a regex test per character. */
+const SENTENCE_END_CODES = new Set([...SENTENCE_END_CHARS].map((c) => c.charCodeAt(0)));
+
 /** The sentences that hold legal boilerplate, as spans; a sentence ends at SENTENCE_END or a line break. */
 function legalSpans(body: FieldValue): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
@@ -110,9 +113,9 @@ function legalSpans(body: FieldValue): Array<{ start: number; end: number }> {
   LEGAL_BOILERPLATE.lastIndex = from + Math.max(0, hint - LEGAL_BOILERPLATE_MAX);
   for (let m = LEGAL_BOILERPLATE.exec(lower); m !== null; m = LEGAL_BOILERPLATE.exec(lower)) {
     let start = m.index;
-    while (start > from && !SENTENCE_END.test(lower[start - 1]!)) start--;
+    while (start > from && !SENTENCE_END_CODES.has(lower.charCodeAt(start - 1))) start--;
     let end = m.index + m[0].length;
-    while (end < lower.length && !SENTENCE_END.test(lower[end]!)) end++;
+    while (end < lower.length && !SENTENCE_END_CODES.has(lower.charCodeAt(end))) end++;
     end = Math.min(lower.length, end + 1);
     const previous = spans.at(-1);
     if (previous && previous.end >= start) previous.end = Math.max(previous.end, end);

@@ -49,7 +49,6 @@ export const NEGATION_REACH_CHARS = 200;
 
 /** The end of a sentence or list item: where negation scope and "same sentence" end. */
 export const SENTENCE_END_CHARS = ".!?;\n•·▪●";
-export const SENTENCE_END = new RegExp(`[${SENTENCE_END_CHARS}]`);
 
 /** Words that may open a heading: "Your responsibilities", "Key qualifications", "What are the benefits". */
 const HEADING_OPENER = "^(?:(?:your|our|the|key|main|core|job|role|additional|minimum|basic|general|primary|essential|what are the|a few)\\s){0,2}";
