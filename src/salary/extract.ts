@@ -6,10 +6,7 @@ import {
   CURRENCY_NAMES,
   CURRENCY_SYMBOLS,
   CURRENCY_WORD,
-  CURRENCY_WORD_THEN_FIGURE_AT,
-  CURRENCY_WORDS_BEFORE,
-  DIGIT_RUN,
-  FIGURE_THEN_CURRENCY_WORD,
+  CURRENCY_WORD_AT_DIGIT,
   HALF_RANGE_AFTER,
   HALF_RANGE_BEFORE,
   MONEY,
@@ -229,13 +226,12 @@ function moneyWindows(text: string): { windows: Array<[number, number]>; codes: 
   const marks: number[] = [];
   const codes: string[] = [];
   for (const symbol of CURRENCY_SYMBOLS) for (let i = text.indexOf(symbol); i >= 0; i = text.indexOf(symbol, i + 1)) marks.push(i);
-  for (const re of [CURRENCY_CODE, wordThenFigure(text) ? CURRENCY_WORD : FIGURE_THEN_CURRENCY_WORD]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      marks.push(m.index);
-      if (re === CURRENCY_CODE) codes.push(m[0]);
-    }
+  CURRENCY_CODE.lastIndex = 0;
+  for (let m = CURRENCY_CODE.exec(text); m !== null; m = CURRENCY_CODE.exec(text)) {
+    marks.push(m.index);
+    codes.push(m[0]);
   }
+  marks.push(...currencyWordMarks(text));
   marks.sort((a, b) => a - b);
   const windows: Array<[number, number]> = [];
   for (const at of marks) appendMerged(windows, Math.max(0, at - WINDOW_REACH), Math.min(text.length, at + WINDOW_REACH));
@@ -253,22 +249,17 @@ function moneyWindows(text: string): { windows: Array<[number, number]>; codes: 
 }
 
 /**
- * Whether CURRENCY_WORD's word-first half ("Rs 50,000") matches anywhere in the text. Its figure
- * starts a run of digits (a word or a space stands before it), so it is tried only where a run
- * starts right after one of its words, or one character after.
+ * Where CURRENCY_WORD matches in the text (the starts of its matches, in order), by one scan over
+ * the digits (CURRENCY_WORD_AT_DIGIT); CURRENCY_WORD itself runs only where a word-first match exists.
  */
-function wordThenFigure(text: string): boolean {
-  DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
-    for (const word of CURRENCY_WORDS_BEFORE) {
-      for (let at = m.index - word.length - 1; at <= m.index - word.length; at++) {
-        if (at < 0 || !text.startsWith(word, at)) continue;
-        CURRENCY_WORD_THEN_FIGURE_AT.lastIndex = at;
-        if (CURRENCY_WORD_THEN_FIGURE_AT.test(text)) return true;
-      }
-    }
+export function currencyWordMarks(text: string): number[] {
+  const marks: number[] = [];
+  CURRENCY_WORD_AT_DIGIT.lastIndex = 0;
+  for (let m = CURRENCY_WORD_AT_DIGIT.exec(text); m !== null; m = CURRENCY_WORD_AT_DIGIT.exec(text)) {
+    if (m[0].length === 1) return [...text.matchAll(CURRENCY_WORD)].map((w) => w.index);
+    marks.push(m.index);
   }
-  return false;
+  return marks;
 }
 
 /** Appends [from, to) to windows sorted by start, joining it to the last one when they touch. */

@@ -242,24 +242,22 @@ export const CURRENCY_SYMBOLS: readonly string[] = Object.keys(CURRENCY_MARKS).f
 export const CURRENCY_CODE = new RegExp(`${literalAlternation(Object.keys(CURRENCY_MARKS).filter(isCode))}|LPA`, "g");
 /** Currency words written before a figure ("Rs. 50,000", "dollars 5"): marks that start with a letter and are no ISO code. */
 export const CURRENCY_WORDS_BEFORE: readonly string[] = Object.keys(CURRENCY_MARKS).filter((m) => startsWithLetter(m) && !isCode(m) && !m.includes("$"));
-const figureThenWord = `\\d\\s?(?:${literalAlternation(
+/** After the figure: a currency word or a rupee multiplier ("5 lakh", "70 euros"). */
+const figureThenWordRest = `\\s?(?:${literalAlternation(
   [...Object.keys(CURRENCY_MARKS).filter((m) => /^[a-z]/.test(m)), ...Object.keys(MULTIPLIERS).filter((m) => MULTIPLIERS[m]!.rupee && m.length > 2)].flatMap(
     wordForms,
   ),
 )})`;
 const wordThenFigure = `\\b(?:${literalAlternation(CURRENCY_WORDS_BEFORE)})\\s?\\d`;
 /** A currency word or multiplier beside a digit: after it ("5 lakh", "70 euros") or before it ("Rs 50,000"). */
-export const CURRENCY_WORD = new RegExp(`${figureThenWord}|${wordThenFigure}`, "g");
+export const CURRENCY_WORD = new RegExp(`\\d${figureThenWordRest}|${wordThenFigure}`, "g");
 /**
- * CURRENCY_WORD's two halves apart. The word-first half scans several times slower than the
- * figure-first one (its words start with common letters), and it is rare: where it matches nowhere,
- * CURRENCY_WORD finds exactly what FIGURE_THEN_CURRENCY_WORD finds, so the caller tries
- * CURRENCY_WORD_THEN_FIGURE_AT (sticky) only where a run of digits (DIGIT_RUN) follows one of its words.
+ * CURRENCY_WORD's two halves in one scan over the digits. At a digit where a word-first match ends
+ * it matches that digit alone; else it matches the figure-first half there. The word-first half is
+ * rare and scans several times slower than the figure-first one (its words start with common
+ * letters): where this finds no digit alone, CURRENCY_WORD's matches are exactly these.
  */
-export const FIGURE_THEN_CURRENCY_WORD = new RegExp(figureThenWord, "g");
-export const CURRENCY_WORD_THEN_FIGURE_AT = new RegExp(wordThenFigure, "y");
-/** A run of digits (global). */
-export const DIGIT_RUN = /\d+/g;
+export const CURRENCY_WORD_AT_DIGIT = new RegExp(`\\d(?:(?<=${wordThenFigure})|${figureThenWordRest})`, "g");
 /** A currency named in words anywhere in the posting ("paid in Indian rupees"). */
 // `\\b`, not a lookbehind, opens both: V8 scans for a word boundary far faster (every mark and name starts with a letter).
 export const CURRENCY_NAME = new RegExp(`\\b(?:${literalAlternation(Object.keys(CURRENCY_NAMES))})`, "gi");

@@ -1,0 +1,33 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { yearWords } from "../src/seniority.js";
+import { YEAR_WORD } from "../src/seniority/patterns.js";
+
+/** YEAR_WORD's matches in lower[from, to), by the plain global scan the fast path replaces. */
+function scanned(lower: string, from: number, to: number): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  YEAR_WORD.lastIndex = from;
+  for (let m = YEAR_WORD.exec(lower); m !== null && m.index < to; m = YEAR_WORD.exec(lower)) found.push([m.index, m.index + m[0].length]);
+  return found;
+}
+
+/** Lowercased text built to put year words, their prefixes and word characters beside each other. */
+const lowerText = fc.oneof(
+  fc
+    .array(fc.constantFrom("years", "year", "yrs", "yr", "jaar", "jahre", "ja", "y", "j", "5", "x", "_", " ", "-", "+", "é"), { maxLength: 30 })
+    .map((p) => p.join("")),
+  fc.string({ unit: fc.constantFrom(..."yjearshx5 _"), maxLength: 60 }),
+);
+
+describe("seniority: fast paths agree with the plain scans", () => {
+  it("yearWords finds YEAR_WORD's matches in the range", () => {
+    fc.assert(
+      fc.property(lowerText, fc.nat(), fc.nat(), (lower, a, b) => {
+        const from = a % (lower.length + 1);
+        const to = from + (b % (lower.length - from + 1));
+        expect(yearWords(lower, from, to)).toEqual(scanned(lower, from, to));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
