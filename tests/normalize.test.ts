@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { classify, InputError } from "../src/index.js";
 import { looksLikeHtml, lowercaseSameLength, normalize, normalizeHtml, plainField } from "../src/pipeline/01-normalize.js";
 import { segment } from "../src/pipeline/02-segment.js";
-import { foldWhitespace, LEGAL_BOILERPLATE, LEGAL_BOILERPLATE_MAX, LEGAL_HINT } from "../src/pipeline/patterns.js";
+import { foldWhitespace } from "../src/pipeline/patterns.js";
 import { lowerOf, spanOf, textOf } from "../src/pipeline/field.js";
 import { checkPosting, DEFAULT_MAX_INPUT_LENGTH } from "../src/posting.js";
 
@@ -146,22 +146,10 @@ describe("sections in scraped text", () => {
   });
 
   it("reads boilerplate that starts well before the first hint word", () => {
-    // The first hint word, "opportunit", stands 17 characters into the match.
+    // LEGAL_BOILERPLATE matches at the phrase's rare letter ("q"), inside it: the sentence is read from its start.
     const text = "Train models.\nDeploy them.\nWe are an Equal Employment Opportunity employer.";
     const legal = segment(plainField(text)).filter((s) => s.kind === "legal");
     expect(legal.map((s) => text.slice(s.start, s.end).trim())).toEqual(["We are an Equal Employment Opportunity employer."]);
-  });
-
-  it("no boilerplate match is longer than LEGAL_BOILERPLATE_MAX, and each holds a hint word", () => {
-    // The scan for boilerplate starts LEGAL_BOILERPLATE_MAX before the first hint word: every string
-    // the pattern matches (a finite set) must fit, or a match could start before the scan does.
-    const phrases = expandLiteral(LEGAL_BOILERPLATE.source);
-    expect(phrases.length).toBeGreaterThan(7);
-    for (const phrase of phrases) {
-      expect(new RegExp(`^(?:${LEGAL_BOILERPLATE.source})$`).test(phrase)).toBe(true);
-      expect(phrase.length).toBeLessThanOrEqual(LEGAL_BOILERPLATE_MAX);
-      expect(LEGAL_HINT.test(phrase)).toBe(true);
-    }
   });
 
   it("a body with no headings is one section of unknown kind", () => {
@@ -223,40 +211,3 @@ describe("stage 1 field values", () => {
     }
   });
 });
-
-/**
- * Every string a pattern of literal characters, `(?:a|b)` groups and `?` after a character or group
- * matches; throws on any other syntax, so a pattern that outgrows it fails the test that reads it.
- */
-function expandLiteral(source: string): string[] {
-  let i = 0;
-  const alternation = (): string[] => {
-    const out: string[] = [];
-    for (;;) {
-      out.push(...sequence());
-      if (source[i] !== "|") return out;
-      i++;
-    }
-  };
-  const sequence = (): string[] => {
-    let strings = [""];
-    while (i < source.length && source[i] !== "|" && source[i] !== ")") {
-      let part: string[];
-      if (source.startsWith("(?:", i)) {
-        i += 3;
-        part = alternation();
-        if (source[i++] !== ")") throw new Error(`unclosed group in ${source}`);
-      } else if ("\\[]{}()*+.^$".includes(source[i]!)) throw new Error(`unsupported syntax at ${i} in ${source}`);
-      else part = [source[i++]!];
-      if (source[i] === "?") {
-        i++;
-        part = [...part, ""];
-      }
-      strings = strings.flatMap((s) => part.map((p) => s + p));
-    }
-    return strings;
-  };
-  const strings = alternation();
-  if (i !== source.length) throw new Error(`unsupported syntax at ${i} in ${source}`);
-  return strings;
-}

@@ -8,7 +8,7 @@
  */
 import type { SectionKind } from "../lexicon/schema.js";
 import { compiledNow } from "../literal-pattern.js";
-import { lowerOf, type FieldValue } from "./field.js";
+import type { FieldValue } from "./field.js";
 import {
   foldWhitespace,
   HEADING,
@@ -17,8 +17,6 @@ import {
   INLINE_HEADING,
   INLINE_HEADING_OPENS,
   LEGAL_BOILERPLATE,
-  LEGAL_BOILERPLATE_MAX,
-  LEGAL_HINT,
   NON_SPACE,
   SENTENCE_END_CHARS,
   SENTENCE_ENDING,
@@ -105,16 +103,14 @@ const SENTENCE_END_CODES = new Set([...SENTENCE_END_CHARS].map((c) => c.charCode
 /** The sentences that hold legal boilerplate, as spans; a sentence ends at SENTENCE_END or a line break. */
 function legalSpans(body: FieldValue): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
-  const hint = lowerOf(body).search(LEGAL_HINT);
-  if (hint < 0) return spans;
   const lower = body.norm.lower;
   const from = body.from;
-  // Every match holds a hint word, and the first one stands at `hint`: nothing before can match.
-  LEGAL_BOILERPLATE.lastIndex = from + Math.max(0, hint - LEGAL_BOILERPLATE_MAX);
+  // A match stands inside its phrase (see LEGAL_BOILERPLATE); the body starts at a line break or at the text's start, so no phrase crosses `from`.
+  LEGAL_BOILERPLATE.lastIndex = from;
   for (let m = LEGAL_BOILERPLATE.exec(lower); m !== null; m = LEGAL_BOILERPLATE.exec(lower)) {
     let start = m.index;
     while (start > from && !SENTENCE_END_CODES.has(lower.charCodeAt(start - 1))) start--;
-    let end = m.index + m[0].length;
+    let end = m.index;
     while (end < lower.length && !SENTENCE_END_CODES.has(lower.charCodeAt(end))) end++;
     end = Math.min(lower.length, end + 1);
     const previous = spans.at(-1);

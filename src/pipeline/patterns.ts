@@ -157,16 +157,31 @@ export const INLINE_HEADING = new RegExp(
   ),
   "g",
 );
-/** Words every LEGAL_BOILERPLATE match contains: a cheap scan that decides whether to run it. */
-export const LEGAL_HINT = /opportunit|regard to|accommodation|e-verify|veteran|orientation|gender identity/;
-/** Equal-opportunity and legal boilerplate inside any section: says nothing about the role. Matched per sentence. */
-export const LEGAL_BOILERPLATE =
-  /equal (?:employment )?opportunit|without regard to (?:race|age|sex|religion|color)|reasonable accommodation|e-verify|protected veteran|sexual orientation|gender identity/g;
 /**
- * No LEGAL_BOILERPLATE match is longer ("equal employment opportunit"), so none starts more than this
- * many characters before the first LEGAL_HINT word of a text: the scan for it can start there.
+ * Equal-opportunity and legal boilerplate inside any section: says nothing about the role. Matched per
+ * sentence, wherever a phrase stands (inside a word too: "unequal opportunity"). Each phrase is split
+ * at its rarest letter, which the pattern below reads first: [text up to and with that letter, the rest].
  */
-export const LEGAL_BOILERPLATE_MAX = 27;
+export const LEGAL_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ["eq", "ual (?:employment )?opportunit"],
+  ["w", "ithout regard to (?:race|age|sex|religion|color)"],
+  ["reasonab", "le accommodation"],
+  ["e-", "verify"],
+  ["protected v", "eteran"],
+  ["sex", "ual orientation"],
+  ["gender identity", ""],
+];
+/**
+ * LEGAL_PHRASES as one pattern that opens with their rare letters ("[qwb…]", a few in a hundred
+ * characters of a posting) and looks behind for the rest: V8 scans for a leading character class
+ * about twice as fast as for the alternation of the phrases, whose first letters are common. A
+ * match's index is its rare letter's, inside the phrase; no phrase holds a sentence end, so the
+ * sentence around it is the phrase's.
+ */
+export const LEGAL_BOILERPLATE = new RegExp(
+  `[${LEGAL_PHRASES.map(([before]) => before.at(-1)!.replace(/[^a-z]/, "\\$&")).join("")}](?:${LEGAL_PHRASES.map(([before, after]) => `(?<=${before})${after}`).join("|")})`,
+  "g",
+);
 
 /* Stage 1, normalize. */
 
