@@ -85,7 +85,7 @@ function tierAt(sections: readonly SectionSpan[] | undefined, at: number): numbe
   return section ? (SECTION_TIER[section.kind] ?? DEFAULT_TIER) : DEFAULT_TIER;
 }
 
-/** Where YEAR_WORD matches in lower[from, to): each match's start and end, in text order. */
+/** Where one of YEAR_WORDS stands as a whole word in lower[from, to): each match's start and end, in text order. */
 export function yearWords(lower: string, from: number, to: number): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   for (const first of YEAR_WORD_FIRSTS) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeLiteral, literalAlternation, wordStartAlternation } from "../src/literal-pattern.js";
+import { escapeLiteral, literalAlternation } from "../src/literal-pattern.js";
 
 /** Every match of a global pattern in a text, as "index:text". */
 function matches(source: string, text: string): string[] {
@@ -12,24 +12,6 @@ function matches(source: string, text: string): string[] {
   }
   return found;
 }
-
-describe("wordStartAlternation", () => {
-  const word = fc.stringMatching(/^[a-d_0-9][a-d.+ ]{0,5}$/);
-  const text = fc.stringMatching(/^[a-dA-D0-9_.+ \n-]{0,60}$/);
-
-  it("matches exactly what a word boundary before the same words matches", () => {
-    fc.assert(
-      fc.property(fc.array(word, { maxLength: 8 }), text, (words, subject) => {
-        expect(matches(wordStartAlternation(words), subject)).toEqual(matches(`\\b(?:${literalAlternation(words)})`, subject));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("refuses a word that starts with a non-word character", () => {
-    expect(() => wordStartAlternation([".net"])).toThrow(/word character/);
-  });
-});
 
 describe("literalAlternation", () => {
   // Words over a small alphabet (so they share prefixes) that holds every character escapeLiteral escapes.

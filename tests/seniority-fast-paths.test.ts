@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { yearWords } from "../src/seniority.js";
-import { YEAR_WORD } from "../src/seniority/patterns.js";
+import { literalAlternation } from "../src/literal-pattern.js";
+import { YEAR_WORDS } from "../src/seniority/patterns.js";
+
+/** The year words by their definition: a global scan for any of them as a whole word. */
+const YEAR_WORD = new RegExp(`\\b(?:${literalAlternation(YEAR_WORDS)})\\b`, "g");
 
 /** YEAR_WORD's matches in lower[from, to), by the plain global scan the fast path replaces. */
 function scanned(lower: string, from: number, to: number): Array<[number, number]> {

@@ -6,7 +6,7 @@
 // Words that name a role in a title: the part that holds one is the role's own, the others qualify it.
 // One table for the library: the attribution stage reads titles by the same nouns.
 import { ROLE_NOUNS } from "../pipeline/patterns.js";
-import { escapeLiteral, literalAlternation, wordStartAlternation } from "../literal-pattern.js";
+import { escapeLiteral, literalAlternation } from "../literal-pattern.js";
 
 /** A seniority level, lowest first. */
 import type { Level } from "../vocabulary.js";
@@ -143,26 +143,23 @@ export const GROUP_NOUN = new RegExp(`(?<![a-z])(?:${literalAlternation(GROUP_NO
 
 /** Numbers written as words in a years phrase. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-const YEAR_WORDS = ["years", "year", "yrs", "yr", "jaar", "jahre"] as const;
+/** The unit words of a years phrase: where to look for YEARS_OF_EXPERIENCE. */
+export const YEAR_WORDS = ["years", "year", "yrs", "yr", "jaar", "jahre"] as const;
 
 /**
  * Years of experience: "5+ years", "3-5 years", "3 to 5 yrs", "at least 4 years", "8 or more years",
  * "one year". Groups: `low` (digits, or a word from NUMBER_WORDS), `plus` (a "+"/"plus" that makes it a
  * requirement by itself), `high` (the upper bound of a range). Anchored at its end: it is run on the
- * few characters before each YEAR_WORD.
+ * few characters before each of YEAR_WORDS.
  */
 export const YEARS_OF_EXPERIENCE = new RegExp(
   `(?<low>(?<![\\d.$])\\d{1,2}|(?<![a-z])(?:${literalAlternation(Object.keys(NUMBER_WORDS))}))(?:\\.\\d)?\\s{0,2}(?<plus>\\+|plus)?\\s{0,2}(?:(?:-|–|—|to)\\s{0,2}(?<high>\\d{1,2})\\s{0,2}\\+?\\s{0,2})?(?:or more\\s{1,2})?(?:${literalAlternation(YEAR_WORDS)})$`,
 );
 /**
- * The unit word of a years phrase: where to look for YEARS_OF_EXPERIENCE. Its definition; seniority.ts
- * finds its matches with YEAR_WORD_AT at each of YEAR_WORD_FIRSTS (tests/seniority-fast-paths.test.ts).
- */
-export const YEAR_WORD = new RegExp(`${wordStartAlternation(YEAR_WORDS)}\\b`, "g");
-/**
- * YEAR_WORD at one place (sticky), and the characters its words start with. A scan for one
- * character with indexOf costs a fraction of a regex's scan for a class, and "y" and "j" are rare
- * enough that testing this at each finds YEAR_WORD's matches in about half the work.
+ * One of YEAR_WORDS as a whole word at one place (sticky), and the characters the words start with.
+ * A scan for one character with indexOf costs a fraction of a regex's scan for a class, and "y" and
+ * "j" are rare enough that testing this at each finds the words in about half the work of a global
+ * scan (tests/seniority-fast-paths.test.ts checks the two agree).
  */
 export const YEAR_WORD_AT = new RegExp(`\\b(?:${literalAlternation(YEAR_WORDS)})\\b`, "y");
 export const YEAR_WORD_FIRSTS: readonly string[] = [...new Set(YEAR_WORDS.map((w) => w[0]!))];
