@@ -151,6 +151,24 @@ describe("report on classify's default output", () => {
     expect((await cli(["report", results, "--out", out])).code).toBe(0);
   });
 
+  it("refuses the same when classify's output holds error records beside its results, and when no input can be read", async () => {
+    const postings = join(tmp, "board-with-broken-line.jsonl");
+    writeFileSync(
+      postings,
+      [JSON.stringify({ id: "1", title: TITLE, text: BODY }), "{not json", JSON.stringify({ id: "3", title: "AI Engineer", text: "RAG" })].join("\n"),
+    );
+    const results = join(tmp, "results-with-errors.jsonl");
+    writeFileSync(results, (await cli(["classify", postings, "--jobs", "1"])).stdout);
+    const out = join(tmp, "from-results-with-errors.html");
+    const withErrors = await cli(["report", results, "--out", out]);
+    expect(withErrors.code).toBe(2);
+    expect(withErrors.stderr).toMatch(/none of the 3 records .*classify's default output/);
+    const missing = await cli(["report", join(tmp, "no-such-board.jsonl"), "--out", out]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/none of the 1 records .*\(cannot read .*no-such-board\.jsonl\)\. No report written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("counts the records without a title or body field on stderr when only some lack one", async () => {
     const mixed = join(tmp, "mixed.jsonl");
     writeFileSync(mixed, [JSON.stringify({ id: "1", title: TITLE, text: BODY }), JSON.stringify({ id: "2", label: "neither", confidence: 0.9 })].join("\n"));

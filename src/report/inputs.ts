@@ -39,6 +39,8 @@ export interface ReportInputOptions extends Omit<ClassifierOptions, "maxInputLen
 export interface ReportNotes extends PlanNotes {
   /** Records yielded. */
   records: number;
+  /** Of those, the ones with a result: postings classified here, or classify results passed through. */
+  classified: number;
   /** Records with neither a title nor a body field (error records in the report), with the fields they had. */
   readonly fieldless: FieldNote;
   /** Of those, the ones that carry classify's own fields (`label`, `confidence`): classify output written without `--fields all`. */
@@ -48,7 +50,7 @@ export interface ReportNotes extends PlanNotes {
 }
 
 export function emptyReportNotes(): ReportNotes {
-  return { skipped: [], empty: [], unreadable: [], records: 0, fieldless: emptyFieldNote(), results: 0, titleOnly: emptyFieldNote() };
+  return { skipped: [], empty: [], unreadable: [], records: 0, classified: 0, fieldless: emptyFieldNote(), results: 0, titleOnly: emptyFieldNote() };
 }
 
 /** Notes what a record's fields held: none of the posting fields, or a title alone. */
@@ -156,6 +158,7 @@ export async function* reportRecordsFromInputs(inputs: readonly string[], option
   const classifier = createClassifier({ ...classifierOptions, maxInputLength: maxLength });
   const record = (r: ReportRecord) => {
     notes.records++;
+    if ("result" in r) notes.classified++;
     return r;
   };
   let index = 0;

@@ -54,13 +54,19 @@ classify's default output), no page is written and the exit code is 2.`,
     }
     const { fieldless } = notes;
     const found = `fields found: ${fieldless.fields.join(", ")}`;
-    if (fieldless.count > 0 && fieldless.count === notes.records) {
+    // A page of error records alone helps nobody: classify's default output (whose own error records
+    // pass through), inputs that could not be read, or postings under other field names.
+    if (notes.records > 0 && notes.classified === 0) {
       const why =
-        notes.results > 0
-          ? "they look like classify's default output, which leaves the posting out: run classify with --fields all, or report on the postings themselves"
-          : "--title-field/--text-field NAME name a posting's fields";
+        fieldless.count === 0
+          ? notes.unreadable.length > 0
+            ? `cannot read ${notes.unreadable.join(", ")}`
+            : "every record is an error record"
+          : notes.results > 0
+            ? `${found}; they look like classify's default output, which leaves the posting out: run classify with --fields all, or report on the postings themselves`
+            : `${found}; --title-field/--text-field NAME name a posting's fields`;
       throw new UsageError(
-        `report reads postings (a title or body field) or \`role-lens classify --fields all\` output, and none of the ${notes.records} records of ${source} is either (${found}); ${why}. No report written`,
+        `report reads postings (a title or body field) or \`role-lens classify --fields all\` output, and none of the ${notes.records} records of ${source} is either (${why}). No report written`,
       );
     }
     if (fieldless.count > 0) {
