@@ -203,6 +203,16 @@ describe("stage 1 field values", () => {
     expect(lowerOf(body)).toBe("\nwe train models.");
   });
 
+  it("a blank title field is no title: the first line of the body is read as one", () => {
+    const text = "Junior ML Engineer\nWe train models.";
+    for (const blank of ["", "  \t"]) {
+      const { title, body } = normalize(checked({ title: blank, text }), "auto");
+      expect(title).toMatchObject({ part: "title", field: "text", from: 0, to: text.indexOf("\n") });
+      expect(textOf(title!)).toBe("Junior ML Engineer");
+      expect(body.from).toBe(text.indexOf("\n"));
+    }
+  });
+
   it("a first line that reads as a sentence or a heading stays in the body", () => {
     for (const source of ["We train models.\nMore text", "Requirements\nPython"]) {
       const { title, body } = normalize(checked(source), "auto");

@@ -247,8 +247,9 @@ export function normalize(posting: CheckedPosting, format: InputFormat): Posting
   const html = format === "html" || (format === "auto" && (posting.html ?? looksLikeHtml(posting.body)));
   const norm = html ? normalizeMarkup(posting.body) : normalizePlain(posting.body);
   const body = fieldValue("body", posting.bodyField, posting.body, norm, 0, norm.text.length);
-  if (posting.title !== undefined) return { title: plainField(posting.title, "title", "title"), body };
-  // Without a title field, a short first line is read as the title.
+  // A blank title (an empty CSV column, say) is no title.
+  if (posting.title !== undefined && posting.title.trim() !== "") return { title: plainField(posting.title, "title", "title"), body };
+  // Without a title, a short first line is read as the title.
   const lead = leadingTitle(norm.text);
   if (!lead) return { title: undefined, body };
   return { title: withRange(body, "title", 0, lead.end), body: withRange(body, "body", lead.end, body.to) };
