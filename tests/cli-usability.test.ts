@@ -55,6 +55,13 @@ describe("body fields under the names exports and ATS APIs give them", () => {
     expect(read({ id: "1", content: 7, Description_HTML: "<p>x</p>" })).toMatchObject({ posting: { html: "<p>x</p>" } });
   });
 
+  it("names a body field that holds no string in the title-alone note", async () => {
+    const input = [JSON.stringify({ id: "1", title: TITLE, text: 123 }), JSON.stringify({ id: "2", title: TITLE, text: null })].join("\n");
+    const { code, stderr } = await cli(["classify", "--jobs", "1"], input);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^role-lens: 1 record\(s\) had no body text and were classified on their title alone \(other fields found: text\)/m);
+  });
+
   it("says once, at the end, how many records were read on their title alone and which fields they had; the results do not change", async () => {
     const file = join(tmp, "odd-names.csv");
     writeFileSync(file, `id,Job Title,Posting Body,Location\n1,${TITLE},"${BODY}",Remote\n2,AI Engineer,Build RAG with LangChain,Berlin\n`);

@@ -112,7 +112,7 @@ export function addToNote(note: FieldNote, fields: readonly string[], count = 1)
 /** The stderr line for a run with records read on their title alone, or "" when there were none. */
 export function titleOnlyLine(note: FieldNote): string {
   if (note.count === 0) return "";
-  return `role-lens: ${note.count} record(s) had no body field and were classified on their title alone (other fields found: ${note.fields.join(", ")}); --text-field NAME picks the body\n`;
+  return `role-lens: ${note.count} record(s) had no body text and were classified on their title alone (other fields found: ${note.fields.join(", ")}); --text-field NAME picks the body\n`;
 }
 
 /** The key of `record` that `names` picks: the first name present exactly, else ignoring case. */
@@ -168,7 +168,12 @@ export function recordFromObject(value: unknown, fields: FieldMapping, origin: R
     return { kind: "posting", origin, posting };
   }
   const idKey = keyFor(record, fields.id);
-  const others = Object.keys(record).filter((k) => k !== idKey && k !== titleKey && typeof record[k] === "string");
+  // The fields a user may have meant as the body: other text, and a body name holding something else ("text": 123).
+  const bodyNames = new Set(fields.text.map((name) => name.toLowerCase()));
+  const others = Object.keys(record).filter(
+    (k) =>
+      k !== idKey && k !== titleKey && (typeof record[k] === "string" || (bodyNames.has(k.toLowerCase()) && record[k] !== null && record[k] !== undefined)),
+  );
   return others.length === 0 ? { kind: "posting", origin, posting } : { kind: "posting", origin, posting, titleOnly: others };
 }
 
