@@ -250,6 +250,18 @@ describe("explain", () => {
     expect(second).not.toMatch(/, context\]/);
   });
 
+  it("says on stderr when a JSONL file holds more records than the first one it explains, and not otherwise", async () => {
+    const many = join(tmp, "many.jsonl");
+    const line = (id: string) => JSON.stringify({ id, title: "AI Engineer", text: "Build RAG pipelines with LangChain." });
+    writeFileSync(many, `${line("a")}\n${line("b")}\n`);
+    const two = await cli(["explain", many, "--no-color"]);
+    expect(two.code).toBe(0);
+    expect(two.stderr).toBe(`role-lens: ${many} holds more than one record; explain shows its first (classify reads them all)\n`);
+    const one = join(tmp, "one.jsonl");
+    writeFileSync(one, `${line("a")}\n`);
+    expect((await cli(["explain", one, "--no-color"])).stderr).toBe("");
+  });
+
   it("states a single pay figure as one figure, a range as a range", async () => {
     const single = join(tmp, "single-pay.txt");
     writeFileSync(single, "Acme | ML Engineer | NYC | $190K + equity\n\nTrain ranking models with PyTorch.\n");

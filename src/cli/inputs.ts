@@ -396,11 +396,23 @@ export async function stdinPosting(stdin: NodeJS.ReadableStream, fields: FieldMa
   return { kind: "posting", origin, posting: looksLikeHtml(text) ? { id: origin.file, html: text } : { id: origin.file, text } };
 }
 
-/** The first posting of a file (a .txt/.md/.html file, or the first record of a .jsonl or .csv), for `explain`. */
-export async function firstPosting(file: string, fields: FieldMapping, maxLength: number, stdin: NodeJS.ReadableStream): Promise<ReadRecord | undefined> {
+/**
+ * The first posting of a file (a .txt/.md/.html file, or the first record of a .jsonl or .csv), for
+ * `explain`, and whether the file holds more records after it; undefined when it holds none.
+ */
+export async function firstPosting(
+  file: string,
+  fields: FieldMapping,
+  maxLength: number,
+  stdin: NodeJS.ReadableStream,
+): Promise<{ read: ReadRecord; more: boolean } | undefined> {
   const notes: PlanNotes = { skipped: [], empty: [], unreadable: [] };
+  let first: ReadRecord | undefined;
   for await (const unit of planUnits([file], { fields, maxLength, stdin, notes })) {
-    for (const read of readUnit({ fields, maxLength }, unit)) return read;
+    for (const read of readUnit({ fields, maxLength }, unit)) {
+      if (first !== undefined) return { read: first, more: true };
+      first = read;
+    }
   }
-  return undefined;
+  return first === undefined ? undefined : { read: first, more: false };
 }

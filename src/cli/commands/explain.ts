@@ -58,11 +58,13 @@ posting from stdin: a JSON object as a record, else its text (HTML when it looks
     const fields = fieldMapping(values);
     for (const [i, file] of positionals.entries()) {
       if (file === "-") terminalHint(io, "one posting (text, HTML or a JSON object)", "explain");
-      const read =
+      const found =
         file === "-"
-          ? await stdinPosting(io.stdin, fields, DEFAULT_MAX_INPUT_LENGTH, io.interrupt)
+          ? { read: await stdinPosting(io.stdin, fields, DEFAULT_MAX_INPUT_LENGTH, io.interrupt), more: false }
           : await firstPosting(file, fields, DEFAULT_MAX_INPUT_LENGTH, io.stdin);
+      const read = found?.read;
       if (read === undefined) throw new UsageError(`${file} holds no posting`);
+      if (found?.more) io.stderr.write(`role-lens: ${file} holds more than one record; explain shows its first (classify reads them all)\n`);
       if (read.kind === "failed") throw new UsageError(`${describeOrigin(read.origin)}: ${read.message}`);
       const { posting } = read;
       const result = classifier.classify(posting);
