@@ -109,7 +109,7 @@ describe("inputs that hold nothing", () => {
 
   it("a missing input file is an error record and exit code 1, named on stderr", async () => {
     const { code, records, stderr } = await cli(["classify", "--jobs", "1", join(tmp, "missing.jsonl")]);
-    expect(records[0].error.message).toMatch(/missing\.jsonl: cannot read/);
+    expect(records[0].error.message).toMatch(/missing\.jsonl: cannot read: no such file or directory$/);
     expect(stderr).toMatch(/cannot read .*missing\.jsonl/);
     expect(code).toBe(1);
   });

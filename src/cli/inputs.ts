@@ -9,6 +9,7 @@ import { open, readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { parse as parseCsv } from "csv-parse";
 import { looksLikeHtml } from "../pipeline/01-normalize.js";
+import { fsReason } from "./io.js";
 import { blankBytes, type Line, LineSplitter } from "./lines.js";
 import { failed, type FieldMapping, type ReadRecord, recordFromObject, recordId, tooLarge } from "./records.js";
 import { readUnit, type Unit } from "./units.js";
@@ -85,7 +86,7 @@ async function* allUnits(inputs: readonly string[], options: PlanOptions): Async
         files = await filesOf(input, options.notes);
       } catch (error) {
         options.notes.unreadable.push(input);
-        yield { kind: "records", records: [failed({ file: input }, undefined, `cannot read: ${(error as Error).message}`)], first: counter.next++ };
+        yield { kind: "records", records: [failed({ file: input }, undefined, `cannot read: ${fsReason(error)}`)], first: counter.next++ };
         continue;
       }
       for (const file of files) yield* fileUnits(file, options, counter);
@@ -109,7 +110,7 @@ async function* fileUnits(file: string, options: PlanOptions, counter: { next: n
       size = (await stat(file)).size;
     } catch (error) {
       options.notes.unreadable.push(file);
-      yield one(failed({ file }, file, `cannot read: ${(error as Error).message}`));
+      yield one(failed({ file }, file, `cannot read: ${fsReason(error)}`));
       return;
     }
     if (size > options.maxLength) yield one(failed({ file }, file, tooLarge(size, options.maxLength, "file"), "INPUT_TOO_LARGE"));
@@ -128,7 +129,7 @@ async function* rangeUnits(file: string, options: PlanOptions, counter: { next: 
     handle = await open(file, "r");
   } catch (error) {
     options.notes.unreadable.push(file);
-    yield { kind: "records", records: [failed({ file }, file, `cannot read: ${(error as Error).message}`)], first: counter.next++ };
+    yield { kind: "records", records: [failed({ file }, file, `cannot read: ${fsReason(error)}`)], first: counter.next++ };
     return;
   }
   const { maxLength } = options;
@@ -319,7 +320,7 @@ async function* csvUnits(file: string, options: PlanOptions, counter: { next: nu
         ? `row ${row + 1} is over the limit of ${maxLength} characters (raise it with --max-length); the rest of the file is not read`
         : code?.startsWith("CSV_")
           ? `unreadable CSV: ${(error as Error).message}`
-          : `cannot read: ${(error as Error).message}`;
+          : `cannot read: ${fsReason(error)}`;
     add(
       failed(
         { file, row: row + 1 },

@@ -9,6 +9,7 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { createClassifier } from "../classifier.js";
 import { type BatchRecord, type ClassifyFn, classifyRecord } from "../batch/record.js";
 import { countRecord, csvLine, emptyTally, jsonLine, type OutputFormat, type Projection, type Tally, tableRow } from "./format.js";
+import { fsReason } from "./io.js";
 import { LineSplitter } from "./lines.js";
 import { describeOrigin, failed, type FieldMapping, addToNote, parseJsonLine, type ReadRecord, tooLarge } from "./records.js";
 
@@ -105,7 +106,7 @@ export function* readUnit(settings: Pick<UnitSettings, "fields" | "maxLength">, 
       try {
         content = readFileSync(unit.file, "utf8");
       } catch (error) {
-        yield failed(origin, unit.file, `cannot read: ${(error as Error).message}`);
+        yield failed(origin, unit.file, `cannot read: ${fsReason(error)}`);
         return;
       }
       if (content.trim() === "") yield failed(origin, unit.file, "empty posting: the file holds no text");
