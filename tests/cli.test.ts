@@ -83,9 +83,9 @@ describe("role-lens classify: CSV, formats and limits", () => {
       .map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual(["1", "2", "3", "4"]);
     expect(records[0].label).toBe("ai-engineer");
-    expect(records[1].error.message).toMatch(/postings\.csv row 2: row 2 has 2 of 3 columns \(id, title, description\)/);
+    expect(records[1].error.message).toMatch(/postings\.csv row 2: has 2 of 3 columns \(id, title, description\)/);
     expect(records[2].level).toBe("senior");
-    expect(records[3].error.message).toMatch(/row 4 has 4 of 3 columns/);
+    expect(records[3].error.message).toMatch(/row 4: has 4 of 3 columns/);
     expect(code).toBe(1);
   });
 

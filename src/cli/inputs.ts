@@ -308,7 +308,7 @@ async function* csvUnits(file: string, options: PlanOptions, counter: { next: nu
       const origin = { file, row };
       if (cells.length !== header.length) {
         const partial = Object.fromEntries(cells.slice(0, header.length).map((cell, i) => [header?.[i], cell]));
-        add(failed(origin, recordId(partial, fields), `row ${row} has ${cells.length} of ${header.length} columns (${header.join(", ")})`));
+        add(failed(origin, recordId(partial, fields), `has ${cells.length} of ${header.length} columns (${header.join(", ")})`));
       } else add(recordFromObject(Object.fromEntries(header.map((name, i) => [name, cells[i]])), fields, origin));
       if (records.length >= UNIT_RECORDS) yield flush();
     }
