@@ -65,3 +65,26 @@ export function compiledNow<T extends RegExp>(re: T): T {
   }
   return re;
 }
+
+/**
+ * The matches of `sticky` (a pattern with the `y` flag, every match of which opens with one of
+ * `starts`) that start in text[from, to), as [start, end] pairs in text order, none starting inside
+ * the one before: what a global scan of the same pattern from `from` finds. An indexOf per start
+ * string reads a text several times faster than V8 scans for a pattern whose first letters are
+ * common, and the pattern is tried only where one stands.
+ */
+export function matchesAtStarts(text: string, starts: readonly string[], sticky: RegExp, from: number, to: number): Array<[number, number]> {
+  const candidates: number[] = [];
+  for (const start of starts) for (let at = text.indexOf(start, from); at >= 0 && at < to; at = text.indexOf(start, at + 1)) candidates.push(at);
+  candidates.sort((a, b) => a - b);
+  const found: Array<[number, number]> = [];
+  let after = from;
+  for (const at of candidates) {
+    if (at < after) continue;
+    sticky.lastIndex = at;
+    if (!sticky.test(text)) continue;
+    found.push([at, sticky.lastIndex]);
+    after = sticky.lastIndex;
+  }
+  return found;
+}

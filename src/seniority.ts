@@ -1,5 +1,5 @@
 import type { FieldValue } from "./pipeline/field.js";
-import { compiledNow } from "./literal-pattern.js";
+import { compiledNow, matchesAtStarts } from "./literal-pattern.js";
 import { splitAt } from "./pipeline/title.js";
 import type { LevelBasis } from "./vocabulary.js";
 import {
@@ -85,19 +85,6 @@ function tierAt(sections: readonly SectionSpan[] | undefined, at: number): numbe
   return section ? (SECTION_TIER[section.kind] ?? DEFAULT_TIER) : DEFAULT_TIER;
 }
 
-/** Where one of YEAR_WORDS stands as a whole word in lower[from, to): each match's start and end, in text order. */
-export function yearWords(lower: string, from: number, to: number): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  for (const first of YEAR_WORD_FIRSTS) {
-    for (let at = lower.indexOf(first, from); at >= 0 && at < to; at = lower.indexOf(first, at + 1)) {
-      YEAR_WORD_AT.lastIndex = at;
-      if (YEAR_WORD_AT.test(lower)) found.push([at, YEAR_WORD_AT.lastIndex]);
-    }
-  }
-  // No year word holds another's first character, so matches cannot overlap: sorting restores the scan's order.
-  return found.sort((a, b) => a[0] - b[0]);
-}
-
 /**
  * The years of experience the body requires: each "N years" phrase that is a requirement (shaped as
  * one, "5+ years", "3-5 years", or with experience words beside it) and not a span of time or a
@@ -106,7 +93,7 @@ export function yearWords(lower: string, from: number, to: number): Array<[numbe
 function requiredYears(body: TextRange, sections: readonly SectionSpan[] | undefined): { years: number; start: number; end: number } | undefined {
   let best: { years: number; start: number; end: number; tier: number } | undefined;
   const lower = body.norm.lower;
-  for (const [at, end] of yearWords(lower, body.from, body.to)) {
+  for (const [at, end] of matchesAtStarts(lower, YEAR_WORD_FIRSTS, YEAR_WORD_AT, body.from, body.to)) {
     const windowStart = Math.max(body.from, at - YEARS_LOOKBACK);
     const m = YEARS_OF_EXPERIENCE.exec(lower.slice(windowStart, end));
     if (!m?.groups) continue;

@@ -516,10 +516,10 @@ export const JOINS_ROLES = /,?\s(?:&|and)\s|,\s/g;
 /**
  * Where a sentence starts naming the roles a post is hiring for: "Hiring: …", "We're hiring a …",
  * "Open roles – …". Sticky: every match opens with one of HIRING_LIST_WORDS, so the caller tries it
- * only where one starts, and reads the list from lastIndex to the sentence's end.
+ * only where one starts (matchesAtStarts), and reads the list from the match's end to the sentence's end.
  */
 export const HIRING_LIST_CUE = /\b(?:hiring(?:[ \t]for)?|open[ \t](?:roles|positions)|openings)(?:[ \t]?[:–—-])?[ \t]{1,4}/y;
 /** The words a HIRING_LIST_CUE match opens with. */
-export const HIRING_LIST_WORDS = ["hiring", "open"] as const;
+export const HIRING_LIST_WORDS: readonly string[] = ["hiring", "open"];
 /** One item of such a list that is a role title and nothing more: "Senior Backend Engineer (Go)", "an ML Engineer". */
 export const LISTED_ROLE = new RegExp(`^(?:(?:a|an)[ \\t])?(?:${titleWord}[ \\t]{1,4}){0,5}(?:${nouns})(?![\\w])(?:[ \\t]{0,4}\\([^()\\n]{0,60}\\))?$`);

@@ -11,6 +11,7 @@
  * ("Software Engineers & Platform Engineer", "Multiple roles") or a body with several lines that are
  * role titles ("Senior Backend Engineer (Remote)").
  */
+import { matchesAtStarts } from "../literal-pattern.js";
 import {
   DUTY_OPENER,
   HIRING_LIST_CUE,
@@ -90,33 +91,16 @@ export interface RoleMention {
 const LIST_END = /[.!?](?=\s|$)|\n/g;
 
 /**
- * The first HIRING_LIST_CUE match that starts in [from, to), or null; HIRING_LIST_CUE.lastIndex is
- * its end. The cue is tried only where one of the words it opens with starts: an indexOf per word
- * reads the body several times faster than the pattern's own scan, and most bodies hold none.
- */
-export function nextHiringCue(lower: string, from: number, to: number): RegExpExecArray | null {
-  // Where each word next starts (-1: nowhere), tried in text order.
-  const at = HIRING_LIST_WORDS.map((word) => lower.indexOf(word, from));
-  for (;;) {
-    let first = -1;
-    for (let w = 0; w < at.length; w++) if (at[w]! >= 0 && (first < 0 || at[w]! < at[first]!)) first = w;
-    if (first < 0 || at[first]! >= to) return null;
-    HIRING_LIST_CUE.lastIndex = at[first]!;
-    const cue = HIRING_LIST_CUE.exec(lower);
-    if (cue !== null) return cue;
-    at[first] = lower.indexOf(HIRING_LIST_WORDS[first]!, at[first]! + 1);
-  }
-}
-
-/**
  * The roles a sentence lists after a hiring cue, when every item of the list is a role title and
  * there are at least two: "Hiring: Senior Backend Engineer (Go), ML Engineer (perception), Technical
  * Program Manager". A list with any other item ("an ML Engineer to work with our designers") names none.
  */
 function hiringList(bodyLower: string, from: number, to: number): RoleMention[] {
   const found: RoleMention[] = [];
-  for (let cue = nextHiringCue(bodyLower, from, to); cue !== null; cue = nextHiringCue(bodyLower, HIRING_LIST_CUE.lastIndex, to)) {
-    const start = HIRING_LIST_CUE.lastIndex;
+  // A list read ends at a sentence's end, which no cue holds: the cues after it are the ones a scan from there finds.
+  let listEnd = from;
+  for (const [cueStart, start] of matchesAtStarts(bodyLower, HIRING_LIST_WORDS, HIRING_LIST_CUE, from, to)) {
+    if (cueStart < listEnd) continue;
     LIST_END.lastIndex = start;
     const end = Math.min(to, LIST_END.exec(bodyLower)?.index ?? to);
     const list = bodyLower.slice(start, end);
@@ -128,7 +112,7 @@ function hiringList(bodyLower: string, from: number, to: number): RoleMention[] 
       const lead = /^\s*(?:an?[ \t]+)?/.exec(text)![0].length;
       found.push({ where: "body", start: start + item.start + lead, end: start + item.start + text.length });
     }
-    HIRING_LIST_CUE.lastIndex = end;
+    listEnd = end;
   }
   return found;
 }
